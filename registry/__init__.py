@@ -1,0 +1,1 @@
+"""The register's domain: entities, rules and use cases. Knows nothing of Qt."""

@@ -1,0 +1,228 @@
+"""The register's tables (SQLModel). Only `registry` use cases touch these; everything else gets plain rows."""
+
+from datetime import date, datetime, timezone
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, Text
+from sqlmodel import Field, SQLModel
+
+
+# Named constraints, so that Alembic's batch mode can alter SQLite tables.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def nu() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _tekst(**kw):
+    """An unbounded text column: descriptions may be long (up to 100,000 characters)."""
+    return Field(default=None, sa_type=Text, **kw)
+
+
+class Domein(SQLModel, table=True):
+    __tablename__ = "domein"
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, max_length=8)  # the code prefix of its measures, e.g. TV
+    naam: str = Field(max_length=200)
+    volledige_naam: str = Field(max_length=400)
+    volgorde: int = 0
+    versie: int = 1
+
+
+class Toeslag(SQLModel, table=True):
+    __tablename__ = "toeslag"
+    code: str = Field(primary_key=True, max_length=8)
+    naam: str = Field(max_length=200)
+    volgorde: int = 0
+
+
+class Bron(SQLModel, table=True):
+    __tablename__ = "bron"
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, max_length=60)
+    titel: str = Field(sa_type=Text)
+    uitgever: str | None = _tekst()
+    datum: date | None = None
+    soort: str | None = Field(default=None, max_length=40)
+    referentie: str | None = _tekst()  # Kamerstuk number or URL
+    bestand: str | None = Field(default=None, max_length=200)  # the source text shipped under resources/bronnen
+    versie: int = 1
+
+
+class Maatregel(SQLModel, table=True):
+    __tablename__ = "maatregel"
+    __table_args__ = (Index("ix_maatregel_domein_status", "domein_id", "status"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, max_length=20)
+    naam: str = Field(sa_type=Text)
+    omschrijving: str | None = _tekst()
+    doel: str | None = _tekst()
+    doelgroep: str | None = _tekst()
+    domein_id: int = Field(foreign_key="domein.id", index=True)
+    domein_secundair_id: int | None = Field(default=None, foreign_key="domein.id")
+    ouder_id: int | None = Field(default=None, foreign_key="maatregel.id", index=True)
+    eigenaar: str | None = _tekst()
+    partners: str | None = _tekst()
+
+    # Current status: a cache of the newest valid history entry, kept by registry.status.
+    status: str = Field(max_length=20, index=True)
+    fase: str | None = Field(default=None, max_length=20)
+    status_brontekst: str | None = _tekst()
+    status_afgeleid: bool = False
+    status_datum: date | None = None
+
+    iv_afhankelijk: bool | None = None
+    iv_blokkade: bool | None = None
+    iv_keten: str | None = Field(default=None, max_length=200)
+    iv_blokkade_soort: str | None = Field(default=None, max_length=20)
+    iv_toelichting: str | None = _tekst()
+    iv_verwacht_tekst: str | None = Field(default=None, max_length=100)
+    iv_verwacht_van: date | None = None
+    iv_verwacht_tot: date | None = None
+    iv_portfolio: str | None = Field(default=None, max_length=200)
+
+    wetswijziging: bool | None = None
+    data_afhankelijkheid: str | None = _tekst()
+
+    planning_oorspronkelijk_tekst: str | None = Field(default=None, max_length=100)
+    planning_oorspronkelijk_van: date | None = None
+    planning_oorspronkelijk_tot: date | None = None
+    planning_huidig_tekst: str | None = Field(default=None, max_length=100)
+    planning_huidig_van: date | None = None
+    planning_huidig_tot: date | None = None
+    vertraging_reden: str | None = Field(default=None, max_length=30)
+    vertraging_toelichting: str | None = _tekst()
+
+    # Priority inputs (recommendation 10 of seed 000, §1.6.2); added by migration 0002.
+    verwacht_effect: str | None = Field(default=None, max_length=20)
+    effect_basis: str | None = Field(default=None, max_length=20)
+    iv_inspanning: str | None = Field(default=None, max_length=100)
+
+    gearchiveerd: bool = Field(default=False, index=True)
+
+    # Normalised copies for case- and accent-insensitive filters that work alike on SQLite and PostgreSQL.
+    zoektekst: str = Field(default="", sa_type=Text)
+    eigenaar_zoek: str = Field(default="", sa_type=Text)
+    iv_keten_zoek: str = Field(default="", max_length=200)
+
+    versie: int = 1  # optimistic concurrency: bumped by every save
+    aangemaakt_op: datetime = Field(default_factory=nu)
+    gewijzigd_op: datetime = Field(default_factory=nu)
+
+
+class MaatregelToeslag(SQLModel, table=True):
+    __tablename__ = "maatregel_toeslag"
+    maatregel_id: int = Field(sa_column=Column(Integer, ForeignKey("maatregel.id", ondelete="CASCADE"), primary_key=True))
+    toeslag_code: str = Field(foreign_key="toeslag.code", primary_key=True, max_length=8)
+
+
+class MaatregelAfhankelijkheid(SQLModel, table=True):
+    """Measure `maatregel_id` cannot be completed before `afhankelijk_van_id`."""
+    __tablename__ = "maatregel_afhankelijkheid"
+    maatregel_id: int = Field(sa_column=Column(Integer, ForeignKey("maatregel.id", ondelete="CASCADE"), primary_key=True))
+    afhankelijk_van_id: int = Field(foreign_key="maatregel.id", primary_key=True)
+
+
+class MaatregelBron(SQLModel, table=True):
+    """A citation: which document says something about a measure, and where (vindplaats)."""
+    __tablename__ = "maatregel_bron"
+    id: int | None = Field(default=None, primary_key=True)
+    maatregel_id: int = Field(sa_column=Column(Integer, ForeignKey("maatregel.id", ondelete="CASCADE"), index=True))
+    bron_id: int = Field(foreign_key="bron.id")
+    vindplaats: str | None = _tekst()
+    toelichting: str | None = _tekst()
+
+
+class Statuswijziging(SQLModel, table=True):
+    """One entry of a measure's status history. Append-only: a correction is a new entry that `vervangt` the old."""
+    __tablename__ = "statuswijziging"
+    id: int | None = Field(default=None, primary_key=True)
+    maatregel_id: int = Field(foreign_key="maatregel.id", index=True)
+    datum: date  # the peildatum the status holds from
+    oud: str | None = Field(default=None, max_length=20)
+    nieuw: str = Field(max_length=20)
+    fase: str | None = Field(default=None, max_length=20)
+    brontekst: str | None = _tekst()  # the document's own wording
+    toelichting: str = Field(sa_type=Text)
+    gebruiker: str = Field(max_length=200)
+    bron_id: int | None = Field(default=None, foreign_key="bron.id")
+    vindplaats: str | None = _tekst()
+    afgeleid: bool = False
+    vervangt_id: int | None = Field(default=None, foreign_key="statuswijziging.id", unique=True)
+    geregistreerd_op: datetime = Field(default_factory=nu)
+
+
+class Effectmeting(SQLModel, table=True):
+    __tablename__ = "effectmeting"
+    id: int | None = Field(default=None, primary_key=True)
+    maatregel_id: int = Field(foreign_key="maatregel.id", index=True)
+    indicator: str = Field(sa_type=Text)
+    nulmeting: str | None = _tekst()
+    waarde_tekst: str | None = _tekst()  # as printed
+    waarde: float | None = None  # the number, where the text parses
+    eenheid: str | None = Field(default=None, max_length=100)
+    streefwaarde: str | None = _tekst()
+    periode: str | None = Field(default=None, max_length=100)
+    methode: str | None = Field(default=None, max_length=100)
+    bewijskracht: str = Field(max_length=20)
+    effect_ervaring: str | None = Field(default=None, max_length=20)
+    bron_id: int | None = Field(default=None, foreign_key="bron.id")
+    vindplaats: str | None = _tekst()
+    toelichting: str | None = _tekst()
+    versie: int = 1
+
+
+class Aanbeveling(SQLModel, table=True):
+    __tablename__ = "aanbeveling"
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, max_length=40)
+    bron_id: int | None = Field(default=None, foreign_key="bron.id")
+    vindplaats: str | None = _tekst()
+    nummer: str | None = Field(default=None, max_length=40)
+    titel: str = Field(sa_type=Text)
+    tekst: str | None = _tekst()
+    thema: str | None = Field(default=None, max_length=200)
+    datum: date | None = None
+    deadline_tekst: str | None = Field(default=None, max_length=100)
+    deadline_van: date | None = None
+    deadline_tot: date | None = None
+    opvolging: str = Field(default="open", max_length=20, index=True)
+    motivatie: str | None = _tekst()
+    besloten_op: date | None = None
+    besloten_door: str | None = Field(default=None, max_length=200)
+    versie: int = 1
+
+
+class AanbevelingMaatregel(SQLModel, table=True):
+    __tablename__ = "aanbeveling_maatregel"
+    aanbeveling_id: int = Field(sa_column=Column(Integer, ForeignKey("aanbeveling.id", ondelete="CASCADE"), primary_key=True))
+    maatregel_id: int = Field(sa_column=Column(Integer, ForeignKey("maatregel.id", ondelete="CASCADE"), primary_key=True))
+
+
+class Wijziging(SQLModel, table=True):
+    """The change log: who changed which field of which item, when, from what to what."""
+    __tablename__ = "wijziging"
+    __table_args__ = (Index("ix_wijziging_item", "entiteit", "sleutel"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tijdstip: datetime = Field(default_factory=nu)
+    gebruiker: str = Field(max_length=200)
+    entiteit: str = Field(max_length=40)
+    sleutel: str = Field(max_length=60)  # the item's code
+    veld: str = Field(max_length=60)
+    oud: str | None = _tekst()
+    nieuw: str | None = _tekst()
+    versie: int | None = None  # the item's version after this change
+
+
+class RegisterInfo(SQLModel, table=True):
+    """Marks a database as this application's (key 'applicatie'); also holds small register-wide settings."""
+    __tablename__ = "register_info"
+    sleutel: str = Field(primary_key=True, max_length=60)
+    waarde: str = Field(sa_type=Text)

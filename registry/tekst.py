@@ -1,0 +1,31 @@
+"""Rules for free text: the length limit, and the normal form used for case- and accent-insensitive search."""
+
+import unicodedata
+
+from registry.fouten import ValidatieFout
+
+MAX_TEKSTLENGTE = 100_000
+
+
+def normaliseer(tekst: str | None) -> str:
+    """Lower-case, accents removed: 'Ëffect Één' -> 'effect een'. Used on both sides of every text filter."""
+    if not tekst:
+        return ""
+    ontleed = unicodedata.normalize("NFKD", tekst)
+    return "".join(t for t in ontleed if not unicodedata.combining(t)).casefold()
+
+
+def controleer_tekst(veld: str, tekst: str | None, verplicht: bool = False) -> str | None:
+    """Return the text as typed (only a text of blanks becomes None); refuse texts over the limit."""
+    if tekst is not None and not isinstance(tekst, str):
+        tekst = str(tekst)
+    if tekst is None or not tekst.strip():
+        if verplicht:
+            raise ValidatieFout(f"{veld} is verplicht.", veld)
+        return None
+    if len(tekst) > MAX_TEKSTLENGTE:
+        raise ValidatieFout(
+            f"{veld} is te lang: {len(tekst):,} tekens, het maximum is {MAX_TEKSTLENGTE:,}.".replace(",", "."),
+            veld,
+        )
+    return tekst

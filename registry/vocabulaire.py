@@ -1,0 +1,165 @@
+"""The register's closed vocabularies (brief §2): one list each, used by GUI, PDF, Excel, JSON and import alike."""
+
+from dataclasses import dataclass
+
+from registry.fouten import ValidatieFout
+from registry.tekst import normaliseer
+
+
+@dataclass(frozen=True)
+class Term:
+    code: str
+    label: str
+    symbool: str = ""
+    synoniemen: tuple[str, ...] = ()
+
+
+class Vocabulaire:
+    """An ordered list of terms that also resolves the other spellings an import or a filter may use."""
+
+    def __init__(self, naam: str, termen: list[Term]):
+        self.naam = naam
+        self.termen = tuple(termen)
+        self._per_code = {t.code: t for t in termen}
+        self._zoek: dict[str, str] = {}
+        for t in termen:
+            for vorm in (t.code, t.label, t.symbool, *t.synoniemen):
+                if vorm:
+                    self._zoek.setdefault(normaliseer(vorm).replace("_", " ").strip(), t.code)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(self._per_code)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._per_code
+
+    def __getitem__(self, code: str) -> Term:
+        return self._per_code[code]
+
+    def label(self, code: str | None) -> str:
+        return self._per_code[code].label if code in self._per_code else ""
+
+    def herken(self, tekst: str | None) -> str | None:
+        """The code for a code, label, symbol or synonym; None when the text is not one of them."""
+        if tekst is None:
+            return None
+        return self._zoek.get(normaliseer(str(tekst)).replace("_", " ").strip())
+
+    def code(self, tekst: str, veld: str | None = None) -> str:
+        """Like herken, but an unknown text is a ValidatieFout listing what is allowed."""
+        gevonden = self.herken(tekst)
+        if gevonden is None:
+            toegestaan = ", ".join(t.code for t in self.termen)
+            raise ValidatieFout(f'Onbekende {self.naam}: "{tekst}". Toegestaan: {toegestaan}.', veld or self.naam)
+        return gevonden
+
+    def controleer(self, code: str | None, veld: str | None = None, verplicht: bool = False) -> str | None:
+        """Accept exactly a code (what use cases receive); None only when not required."""
+        if code is None or code == "":
+            if verplicht:
+                raise ValidatieFout(f"{(veld or self.naam).capitalize()} is verplicht.", veld or self.naam)
+            return None
+        if code not in self._per_code:
+            return self.code(code, veld)
+        return code
+
+
+STATUS = Vocabulaire("status", [
+    Term("ingevoerd", "Ingevoerd", "✓", ("✔", "gereed", "afgerond", "gerealiseerd")),
+    Term("deels", "Deels", "●", ("deels ingevoerd", "gedeeltelijk", "loopt", "in uitvoering")),
+    Term("niet", "Niet ingevoerd", "✗", ("✘", "niet aantoonbaar", "niet gestart", "nog niet", "vervallen")),
+])
+
+FASE = Vocabulaire("fase", [
+    Term("idee", "Idee"),
+    Term("beleidsvorming", "Beleidsvorming", synoniemen=("beleidsmatige uitwerking",)),
+    Term("voorbereiding", "Voorbereiding"),
+    Term("pilot", "Pilot"),
+    Term("implementatie", "Implementatie", synoniemen=("implementatiefase",)),
+    Term("opschaling", "Opschaling"),
+    Term("staand", "Staande praktijk", synoniemen=("staande praktijk", "afgerond")),
+    Term("on_hold", "On hold", synoniemen=("aangehouden", "op pauze", "on hold")),
+    Term("gestopt", "Gestopt", synoniemen=("beeindigd", "geschrapt", "afgeschreven")),
+])
+
+OPVOLGING = Vocabulaire("opvolging", [
+    Term("open", "Open"),
+    Term("overgenomen", "Overgenomen"),
+    Term("deels_opgevolgd", "Deels opgevolgd"),
+    Term("opgevolgd", "Opgevolgd"),
+    Term("afgewezen", "Afgewezen", synoniemen=("gemotiveerd afgewezen",)),
+])
+
+BEWIJSKRACHT = Vocabulaire("bewijskracht", [
+    Term("gemeten", "Gemeten effect"),
+    Term("samenhang", "Samenhang"),
+    Term("perceptie", "Perceptie"),
+    Term("onbekend", "Onbekend"),
+])
+
+EFFECT_ERVARING = Vocabulaire("effect op ervaring", [
+    Term("positief", "Positief"),
+    Term("neutraal", "Neutraal"),
+    Term("negatief", "Negatief"),
+    Term("onbekend", "Onbekend"),
+])
+
+IV_BLOKKADE_SOORT = Vocabulaire("soort IV-blokkade", [
+    Term("capaciteit", "IV-capaciteit"),
+    Term("techniek", "Techniek (pas na modernisering)", synoniemen=("modernisering",)),
+    Term("uitvoering", "Uitvoering"),
+])
+
+VERTRAGINGSREDEN = Vocabulaire("reden van vertraging", [
+    Term("iv_capaciteit", "IV-capaciteit"),
+    Term("iv_techniek", "IV-techniek"),
+    Term("wetgeving", "Wetgeving"),
+    Term("beleidscapaciteit", "Beleidscapaciteit"),
+    Term("prioriteit_elders", "Prioriteit elders"),
+    Term("keten_partner", "Keten of partner", synoniemen=("keten/partner",)),
+    Term("besluitvorming", "Besluitvorming"),
+    Term("budget", "Budget"),
+    Term("overig", "Overig"),
+])
+
+VERWACHT_EFFECT = Vocabulaire("verwacht effect", [
+    Term("hoog", "Hoog"),
+    Term("midden", "Midden"),
+    Term("laag", "Laag"),
+    Term("onbekend", "Onbekend"),
+])
+
+EFFECT_BASIS = Vocabulaire("basis van het verwachte effect", [
+    Term("effectonderzoek", "Effectonderzoek"),
+    Term("pilot", "Pilot"),
+    Term("beleidstheorie", "Beleidstheorie"),
+    Term("geen", "Geen"),
+])
+
+BRONSOORT = Vocabulaire("soort bron", [
+    Term("evaluatie", "Evaluatie"),
+    Term("jaarverslag", "Jaarverslag"),
+    Term("kamerbrief", "Kamerbrief"),
+    Term("onderzoek", "Onderzoek"),
+    Term("rapportage", "Rapportage"),
+    Term("inspectie", "Inspectie"),
+    Term("motie", "Motie"),
+    Term("toezegging", "Toezegging"),
+    Term("overig", "Overig"),
+])
+
+#: The reference data every database holds, also an empty one (brief §2).
+DOMEINEN = (
+    ("TV", "Terugvorderingen", "Voorkomen en verlagen van (hoge) terugvorderingen"),
+    ("IN", "Invordering", "Invorderingsproces doenlijker en menselijker maken"),
+    ("NG", "Niet-gebruik", "Terugdringen van niet-gebruik toeslagen"),
+    ("DC", "Dienstverlening", "Verbeteringen in dienstverlening en communicatie"),
+    ("BU", "Beleid en uitvoering", "Verbeteringen in beleid en uitvoering"),
+)
+TOESLAGEN = (
+    ("HT", "Huurtoeslag"),
+    ("ZT", "Zorgtoeslag"),
+    ("KOT", "Kinderopvangtoeslag"),
+    ("KGB", "Kindgebonden budget"),
+)
