@@ -4,10 +4,12 @@ The order matters for brief §7: a file is inspected read-only first, so that a 
 refused with its bytes untouched; only a database known to be ours is opened for writing.
 """
 
+import getpass
 import logging
 import sqlite3
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,7 +55,29 @@ class Register:
         return str(self.pad) if self.pad else toonbare_url(self.url)
 
     def sessie(self) -> Session:
+        """A session for reading; use `werk` for changes."""
         return Session(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def werk(self) -> Iterator[Session]:
+        """One unit of work: everything done in it is committed together, or on any error nothing at all."""
+        with Session(self.engine, expire_on_commit=False) as sessie, sessie.begin():
+            yield sessie
+
+    def gebruiker(self, ingesteld: str | None = None) -> str:
+        """Who history entries name: the database login on a server, else the configured name or the OS login."""
+        if not self.is_sqlite:
+            with self.engine.connect() as verbinding:
+                return verbinding.execute(text("SELECT current_user")).scalar()
+        if ingesteld and ingesteld.strip():
+            return ingesteld.strip()
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return "onbekend"
+
+    def sluit(self) -> None:
+        self.engine.dispose()
 
 
 @dataclass

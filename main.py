@@ -1,0 +1,222 @@
+"""Entry point: `python main.py` opens the GUI; sub-commands run headless (brief §5). Parses, dispatches, exits."""
+
+import argparse
+import json
+import logging
+import logging.handlers
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+from db.paden import logbestand, standaard_database
+from registry.fouten import RegisterFout
+
+log = logging.getLogger("maatregelenregister")
+
+URL_VARIABELE = "MAATREGELEN_DATABASE_URL"
+
+# argparse speaks English; these are the messages a user can provoke, in Dutch.
+_ARGPARSE_NL = [
+    (r"unrecognized arguments: (.*)", r"onbekende opties of waarden: \1"),
+    (r"the following arguments are required: (.*)", r"verplicht: \1"),
+    (r"argument (\S+): expected one argument", r"optie \1 verwacht een waarde"),
+    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", r"ongeldige keuze \2 voor \1 (kies uit \3)"),
+    (r"argument (\S+): ignored explicit argument (.*)", r"optie \1 neemt geen waarde (\2)"),
+    (r"argument (\S+): not allowed with argument (\S+)", r"\1 en \2 kunnen niet samen"),
+    (r"ambiguous option: (\S+) could match (.*)", r"optie \1 is dubbelzinnig: \2"),
+]
+
+
+class Opdrachtregel(argparse.ArgumentParser):
+    def error(self, message):  # noqa: D401 - argparse's hook
+        for patroon, vervanging in _ARGPARSE_NL:
+            if re.fullmatch(patroon, message):
+                message = re.sub(patroon, vervanging, message)
+                break
+        self.exit(2, f"Fout: {message}\nZie: python main.py --help\n")
+
+
+def _globale_opties(parser: argparse.ArgumentParser, op_subcommando: bool) -> None:
+    """The same options before or after the sub-command; after it, they override only when given."""
+    kw = {"default": argparse.SUPPRESS} if op_subcommando else {}
+    groep = parser.add_argument_group("database")
+    groep.add_argument("--db", metavar="PAD", help="een SQLite-databasebestand", **kw)
+    groep.add_argument("--database-url", metavar="URL",
+                       help=f"een SQLAlchemy-URL, bijvoorbeeld van PostgreSQL (ook via ${URL_VARIABELE})", **kw)
+    groep.add_argument("--leeg", action="store_true",
+                       help="een nieuwe database alleen met de referentiegegevens vullen, zonder startregister",
+                       **({"default": argparse.SUPPRESS} if op_subcommando else {"default": False}))
+
+
+def _filteropties(parser: argparse.ArgumentParser) -> None:
+    g = parser.add_argument_group("filters")
+    g.add_argument("--domein", action="append", default=[], metavar="X", help="codeprefix, korte of volledige naam")
+    g.add_argument("--status", action="append", default=[], metavar="S", help="ingevoerd, deels of niet")
+    g.add_argument("--fase", action="append", default=[], metavar="F")
+    g.add_argument("--iv-blokkade", action="store_true", help="alleen maatregelen met een IV-blokkade")
+    g.add_argument("--iv-afhankelijk", action="store_true", help="alleen IV-afhankelijke maatregelen")
+    g.add_argument("--iv-keten", metavar="X")
+    g.add_argument("--toeslag", action="append", default=[], metavar="X", help="code of naam")
+    g.add_argument("--eigenaar", metavar="X")
+    g.add_argument("--zoek", metavar="TEKST", help="in code, naam en omschrijving")
+    g.add_argument("--planning-verstreken", action="store_true",
+                   help="alleen maatregelen waarvan de huidige planning verstreken is en die niet ingevoerd zijn")
+    g.add_argument("--met-gearchiveerd", action="store_true", help="ook gearchiveerde maatregelen")
+
+
+def maak_parser() -> argparse.ArgumentParser:
+    parser = Opdrachtregel(prog="python main.py", description="Maatregelenregister Toeslagen. Zonder opdracht "
+                           "opent het programma het venster.")
+    _globale_opties(parser, op_subcommando=False)
+    sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", parser_class=Opdrachtregel)
+
+    p = sub.add_parser("export-json", help="het register als JSON")
+    p.add_argument("--out", metavar="BESTAND", help="schrijf naar dit bestand in plaats van naar de uitvoer")
+    _filteropties(p)
+    _globale_opties(p, op_subcommando=True)
+
+    p = sub.add_parser("backup", help="een consistente kopie van een SQLite-database")
+    p.add_argument("--out", metavar="BESTAND", required=True)
+    _globale_opties(p, op_subcommando=True)
+
+    p = sub.add_parser("migrate", help="het schema van een serverdatabase bijwerken")
+    _globale_opties(p, op_subcommando=True)
+    return parser
+
+
+# --- sub-commands ---------------------------------------------------------------------------------------------------
+
+def _open(args, server_migreren: bool = False):
+    from db.openen import open_register
+
+    if args.db and args.database_url:
+        raise RegisterFout("Geef --db of --database-url, niet allebei.")
+    url = args.database_url or (None if args.db else os.environ.get(URL_VARIABELE) or None)
+    if url:
+        return open_register(url=url, leeg=args.leeg, server_migreren=server_migreren)
+    return open_register(pad=args.db or standaard_database(), leeg=args.leeg)
+
+
+def _filter(args):
+    from registry.filters import Filter
+
+    return Filter(domeinen=tuple(args.domein), statussen=tuple(args.status), fasen=tuple(args.fase),
+                  iv_blokkade=args.iv_blokkade, iv_afhankelijk=args.iv_afhankelijk, iv_keten=args.iv_keten,
+                  toeslagen=tuple(args.toeslag), eigenaar=args.eigenaar, zoek=args.zoek,
+                  planning_verstreken=args.planning_verstreken, met_gearchiveerd=args.met_gearchiveerd)
+
+
+def schrijf_atomair(doel: str | Path, inhoud: bytes) -> None:
+    """Write a whole file or nothing: a temporary file beside it, renamed into place."""
+    doel = Path(doel)
+    if doel.is_dir():
+        raise RegisterFout(f"{doel} is een map; geef een bestandsnaam op.")
+    if not doel.parent.is_dir():
+        raise RegisterFout(f"De map {doel.parent} bestaat niet.")
+    try:
+        fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=".tmp", dir=doel.parent)
+    except OSError as fout:
+        raise RegisterFout(f"Kan niet schrijven in {doel.parent}: {fout.strerror}.") from fout
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(inhoud)
+        os.replace(tijdelijk, doel)
+    except OSError as fout:
+        Path(tijdelijk).unlink(missing_ok=True)
+        raise RegisterFout(f"Kan {doel} niet schrijven: {fout.strerror}.") from fout
+
+
+def opdracht_export_json(args) -> int:
+    from registry.export_json import register_als_json
+
+    register = _open(args)
+    try:
+        with register.sessie() as sessie:
+            gegevens = register_als_json(sessie, _filter(args))
+    finally:
+        register.sluit()
+    tekst = json.dumps(gegevens, ensure_ascii=False, indent=2) + "\n"
+    if args.out:
+        schrijf_atomair(args.out, tekst.encode("utf-8"))
+    else:
+        sys.stdout.write(tekst)
+    return 0
+
+
+def opdracht_backup(args) -> int:
+    from db.backup import maak_backup
+
+    register = _open(args)
+    try:
+        if not register.is_sqlite:
+            raise RegisterFout("backup maakt alleen kopieën van SQLite-bestanden. Maak van een serverdatabase een "
+                               "backup met de middelen van de server zelf, bijvoorbeeld pg_dump.")
+        doel = maak_backup(register.pad, Path(args.out))
+    finally:
+        register.sluit()
+    print(f"Backup gemaakt: {doel}", file=sys.stderr)
+    return 0
+
+
+def opdracht_migrate(args) -> int:
+    register = _open(args, server_migreren=True)
+    try:
+        if register.backup:
+            print(f"Database bijgewerkt; backup vooraf: {register.backup}", file=sys.stderr)
+        else:
+            print(f"Het schema van {register.omschrijving} is actueel.", file=sys.stderr)
+    finally:
+        register.sluit()
+    return 0
+
+
+OPDRACHTEN = {"export-json": opdracht_export_json, "backup": opdracht_backup, "migrate": opdracht_migrate}
+
+
+# --- logging and the top-level error policy -------------------------------------------------------------------------
+
+def configureer_logboek() -> Path:
+    """Unexpected errors go, with their traceback, to a rotating log file in the user's data directory."""
+    pad = logbestand()
+    handler = logging.handlers.RotatingFileHandler(pad, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    wortel = logging.getLogger()
+    wortel.addHandler(handler)
+    wortel.setLevel(logging.INFO)
+    return pad
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stroom in (sys.stdout, sys.stderr):
+        if hasattr(stroom, "reconfigure"):
+            stroom.reconfigure(encoding="utf-8")
+    args = maak_parser().parse_args(argv)
+    try:
+        pad = configureer_logboek()
+    except OSError as fout:
+        print(f"Kan het logbestand niet openen ({fout}); het programma gaat door zonder logbestand.", file=sys.stderr)
+        pad = None
+    try:
+        if args.opdracht is None:
+            from ui.app import start
+
+            return start(lambda: _open(args), pad)
+        return OPDRACHTEN[args.opdracht](args)
+    except RegisterFout as fout:
+        log.info("Geweigerd (%s): %s", args.opdracht or "gui", fout.melding)
+        print(fout.melding, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Afgebroken.", file=sys.stderr)
+        return 130
+    except Exception:
+        log.exception("Onverwachte fout bij %s", args.opdracht or "gui")
+        waar = f" De details staan in {pad}." if pad else ""
+        print(f"Er ging iets onverwachts mis; er is niets gewijzigd.{waar}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
