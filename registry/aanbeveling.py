@@ -11,7 +11,7 @@ from registry.fouten import NietGevonden, ValidatieFout
 from registry.maatregel import _maatregel
 from registry.planning import OngeldigeDatum, parse_periode_of_leeg
 from registry.tabellen import Aanbeveling, AanbevelingMaatregel, Bron, Maatregel
-from registry.tekst import controleer_tekst
+from registry.tekst import controleer_tekst, natuurlijke_sleutel
 from registry.vocabulaire import OPVOLGING
 from registry.wijzigingslog import claim_versie, log_wijzigingen
 
@@ -140,5 +140,7 @@ def aanbevelingen(sessie: Session, codes: list[str] | None = None,
         deadline = Periode(a.deadline_tekst, a.deadline_van, a.deadline_tot) if a.deadline_tekst else None
         rijen.append(AanbevelingRij(a.id, a.code, a.titel, a.tekst, bron_code.get(a.bron_id), a.vindplaats, a.nummer,
                                     a.thema, a.datum, deadline, a.opvolging, a.motivatie, a.besloten_op,
-                                    a.besloten_door, tuple(sorted(c for _, c in gekoppeld)), a.versie))
+                                    a.besloten_door, tuple(sorted((c for _, c in gekoppeld), key=natuurlijke_sleutel)),
+                                    a.versie))
+    rijen.sort(key=lambda r: natuurlijke_sleutel(r.code))
     return rijen

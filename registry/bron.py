@@ -7,7 +7,7 @@ from sqlmodel import Session, select
 
 from registry.fouten import NietGevonden, ValidatieFout
 from registry.tabellen import Bron
-from registry.tekst import controleer_tekst
+from registry.tekst import controleer_tekst, natuurlijke_sleutel
 from registry.vocabulaire import BRONSOORT
 
 
@@ -49,4 +49,4 @@ def bron_id(sessie: Session, code: str | None) -> int | None:
 
 
 def bronnen(sessie: Session) -> list[BronRij]:
-    return [_rij(b) for b in sessie.exec(select(Bron).order_by(Bron.code)).all()]
+    return sorted((_rij(b) for b in sessie.exec(select(Bron)).all()), key=lambda b: natuurlijke_sleutel(b.code))

@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from registry.domein import zoek_domein, zoek_toeslag
 from registry.planning import Periode
 from registry.tabellen import Domein, Maatregel, MaatregelToeslag
-from registry.tekst import normaliseer
+from registry.tekst import natuurlijke_sleutel, normaliseer
 from registry.vocabulaire import FASE, STATUS
 
 
@@ -117,8 +117,9 @@ def _voorwaarden(sessie: Session, f: Filter) -> list:
 
 
 def zoek_ids(sessie: Session, f: Filter = Filter()) -> list[int]:
-    """Ids of the measures that pass the filter, in code order."""
-    return list(sessie.exec(select(Maatregel.id).where(*_voorwaarden(sessie, f)).order_by(Maatregel.code)).all())
+    """Ids of the measures that pass the filter, in code order (TV-9 before TV-10)."""
+    rijen = sessie.exec(select(Maatregel.id, Maatregel.code).where(*_voorwaarden(sessie, f))).all()
+    return [mid for mid, _ in sorted(rijen, key=lambda r: natuurlijke_sleutel(r[1]))]
 
 
 def zoek_maatregelen(sessie: Session, f: Filter = Filter()) -> list[MaatregelRij]:
@@ -130,7 +131,6 @@ def zoek_maatregelen(sessie: Session, f: Filter = Filter()) -> list[MaatregelRij
                Maatregel.ouder_id, Maatregel.gearchiveerd, Maatregel.status_datum, Maatregel.versie)
         .join(Domein, Domein.id == Maatregel.domein_id)
         .where(*_voorwaarden(sessie, f))
-        .order_by(Maatregel.code)
     )
     rijen = []
     for (mid, code, naam, domein, status, fase, iv_af, iv_bl, keten, eigenaar, p_tekst, p_van, p_tot, ouder,
@@ -138,6 +138,7 @@ def zoek_maatregelen(sessie: Session, f: Filter = Filter()) -> list[MaatregelRij
         planning = Periode(p_tekst, p_van, p_tot) if p_tekst and p_van and p_tot else None
         rijen.append(MaatregelRij(mid, code, naam, domein, status, fase, iv_af, iv_bl, keten, eigenaar, planning,
                                   ouder, archief, sdatum, versie))
+    rijen.sort(key=lambda r: natuurlijke_sleutel(r.code))
     return rijen
 
 

@@ -14,12 +14,12 @@ from registry.fouten import NietGevonden, ValidatieFout
 from registry.planning import OngeldigeDatum, Periode, parse_periode_of_leeg
 from registry.tabellen import (Bron, Domein, Maatregel, MaatregelAfhankelijkheid, MaatregelBron, MaatregelToeslag,
                                nu)
-from registry.tekst import controleer_tekst, normaliseer
+from registry.tekst import controleer_tekst, natuurlijke_sleutel, normaliseer
 from registry.vocabulaire import (EFFECT_BASIS, IV_BLOKKADE_SOORT, STATUS, VERTRAGINGSREDEN, VERWACHT_EFFECT,
                                   Vocabulaire)
 from registry.wijzigingslog import claim_versie, log_wijzigingen
 
-CODE_PATROON = re.compile(r"^([A-Z]{2,3})-(\d{2,4})$")
+CODE_PATROON = re.compile(r"^([A-Z]{2,3})-(\d{2,5})$")
 
 TEKSTVELDEN = {
     "naam": "Naam", "omschrijving": "Omschrijving", "doel": "Doel", "doelgroep": "Doelgroep", "eigenaar": "Eigenaar",
@@ -143,7 +143,7 @@ def details(sessie: Session, ids: list[int]) -> list[MaatregelDetail]:
             iv_blokkade_soort=m.iv_blokkade_soort, iv_toelichting=m.iv_toelichting,
             iv_verwacht=_periode(m.iv_verwacht_tekst, m.iv_verwacht_van, m.iv_verwacht_tot),
             iv_portfolio=m.iv_portfolio, wetswijziging=m.wetswijziging, data_afhankelijkheid=m.data_afhankelijkheid,
-            afhankelijk_van=tuple(sorted(code_van[v] for v in afhankelijk[i])),
+            afhankelijk_van=tuple(sorted((code_van[v] for v in afhankelijk[i]), key=natuurlijke_sleutel)),
             planning_oorspronkelijk=_periode(m.planning_oorspronkelijk_tekst, m.planning_oorspronkelijk_van,
                                              m.planning_oorspronkelijk_tot),
             planning_huidig=_periode(m.planning_huidig_tekst, m.planning_huidig_van, m.planning_huidig_tot),
@@ -178,8 +178,8 @@ def stel_code_voor(sessie: Session, domein: str) -> str:
     """The next free code in a domain: one more than the highest number in use, at least two digits."""
     prefix = zoek_domein(sessie, domein).code
     hoogste = 0
-    for (code,) in sessie.exec(select(Maatregel.code).where(Maatregel.code.like(f"{prefix}-%"))).all() or []:
-        treffer = CODE_PATROON.match(code if isinstance(code, str) else code[0])
+    for code in sessie.exec(select(Maatregel.code).where(Maatregel.code.startswith(f"{prefix}-"))).all():
+        treffer = CODE_PATROON.match(code)
         if treffer and treffer.group(1) == prefix:
             hoogste = max(hoogste, int(treffer.group(2)))
     return f"{prefix}-{hoogste + 1:02d}"

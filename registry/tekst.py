@@ -1,5 +1,6 @@
 """Rules for free text: the length limit, and the normal form used for case- and accent-insensitive search."""
 
+import re
 import unicodedata
 
 from registry.fouten import ValidatieFout
@@ -29,3 +30,12 @@ def controleer_tekst(veld: str, tekst: str | None, verplicht: bool = False) -> s
             veld,
         )
     return tekst
+
+
+_GETALLEN = re.compile(r"(\d+)")
+
+
+def natuurlijke_sleutel(code: str) -> tuple:
+    """Sort key that orders codes as people read them: TV-9 < TV-10 < TV-100, PAN-7a < PAN-7b < PAN-10."""
+    return tuple((0, int(deel), "") if deel.isdigit() else (1, 0, deel.casefold())
+                 for deel in _GETALLEN.split(code) if deel)
