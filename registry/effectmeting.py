@@ -75,16 +75,18 @@ def effectmetingen_van(sessie: Session, maatregel_ids: list[int] | None = None) 
     from registry.maatregel import _blokken
 
     bron_code = dict(sessie.exec(select(Bron.id, Bron.code)).all())
-    query = (select(Effectmeting, Maatregel.code).join(Maatregel, Maatregel.id == Effectmeting.maatregel_id)
-             .order_by(Effectmeting.maatregel_id, Effectmeting.id))
+    tabel = Effectmeting.__table__  # Core rows: cheap for thousands of measurements
+    query = (select(tabel, Maatregel.code.label("maatregel_code")).join(Maatregel, Maatregel.id == tabel.c.maatregel_id)
+             .order_by(tabel.c.maatregel_id, tabel.c.id))
     rijen = []
     if maatregel_ids is None:
-        rijen = list(sessie.exec(query).all())
+        rijen = list(sessie.execute(query).all())
     else:
         for blok in _blokken(maatregel_ids):
-            rijen.extend(sessie.exec(query.where(Effectmeting.maatregel_id.in_(blok))).all())
+            rijen.extend(sessie.execute(query.where(tabel.c.maatregel_id.in_(blok))).all())
     per: dict[int, list[EffectmetingRij]] = {}
-    for e, code in rijen:
+    for e in rijen:
+        code = e.maatregel_code
         per.setdefault(e.maatregel_id, []).append(EffectmetingRij(
             e.id, code, e.indicator, e.nulmeting, e.waarde_tekst, e.waarde, e.eenheid, e.streefwaarde, e.periode,
             e.methode, e.bewijskracht, e.effect_ervaring, bron_code.get(e.bron_id), e.vindplaats, e.toelichting))

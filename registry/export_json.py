@@ -76,7 +76,8 @@ def register_als_json(sessie: Session, f: Filter = Filter()) -> dict:
         } for a in aanbevelingen(sessie, maatregel_ids=gekozen)],
         "bronnen": [{"code": b.code, "titel": b.titel, "uitgever": b.uitgever, "datum": _waarde(b.datum),
                      "soort": b.soort, "referentie": b.referentie} for b in bronnen(sessie)],
-        "domeinen": [{"code": d.code, "naam": d.naam, "volledige_naam": d.volledige_naam} for d in domeinen(sessie)],
-        "toeslagen": [{"code": t.code, "naam": t.naam} for t in toeslagen(sessie)],
+        "domeinen": [{"code": d.code, "naam": d.naam, "volledige_naam": d.volledige_naam}
+                     for d in sorted(domeinen(sessie), key=lambda d: d.code)],
+        "toeslagen": [{"code": t.code, "naam": t.naam} for t in sorted(toeslagen(sessie), key=lambda t: t.code)],
         "filter": f.omschrijving(),
     }

@@ -107,9 +107,11 @@ def details(sessie: Session, ids: list[int]) -> list[MaatregelDetail]:
     toeslagen: dict[int, list[str]] = defaultdict(list)
     afhankelijk: dict[int, list[int]] = defaultdict(list)
     citaties: dict[int, list[Bronvermelding]] = defaultdict(list)
-    per_id: dict[int, Maatregel] = {}
+    per_id: dict = {}
     for blok in _blokken(ids):
-        for m in sessie.exec(select(Maatregel).where(Maatregel.id.in_(blok))).all():
+        # Core rows, not ORM objects: attribute access alike, but several times cheaper for thousands of rows.
+        tabel = Maatregel.__table__
+        for m in sessie.execute(select(tabel).where(tabel.c.id.in_(blok))).all():
             per_id[m.id] = m
         for mid, code in sessie.exec(select(MaatregelToeslag.maatregel_id, MaatregelToeslag.toeslag_code)
                                      .where(MaatregelToeslag.maatregel_id.in_(blok))).all():
@@ -118,8 +120,8 @@ def details(sessie: Session, ids: list[int]) -> list[MaatregelDetail]:
                                            MaatregelAfhankelijkheid.afhankelijk_van_id)
                                     .where(MaatregelAfhankelijkheid.maatregel_id.in_(blok))).all():
             afhankelijk[mid].append(van)
-        for c in sessie.exec(select(MaatregelBron).where(MaatregelBron.maatregel_id.in_(blok))
-                             .order_by(MaatregelBron.id)).all():
+        tabel = MaatregelBron.__table__
+        for c in sessie.execute(select(tabel).where(tabel.c.maatregel_id.in_(blok)).order_by(tabel.c.id)).all():
             citaties[c.maatregel_id].append(Bronvermelding(bron_code[c.bron_id], c.vindplaats, c.toelichting))
     verwezen = {m.ouder_id for m in per_id.values() if m.ouder_id} | {v for vs in afhankelijk.values() for v in vs}
     onbekend = [i for i in verwezen if i not in per_id]

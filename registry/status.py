@@ -140,16 +140,19 @@ def historie_van(sessie: Session, maatregel_ids: list[int] | None = None) -> dic
     bron_code = dict(sessie.exec(select(Bron.id, Bron.code)).all())
     vervangen = set(sessie.exec(select(Statuswijziging.vervangt_id)
                                 .where(Statuswijziging.vervangt_id.is_not(None))).all())
-    rijen: list[tuple[Statuswijziging, str]] = []
-    query = (select(Statuswijziging, Maatregel.code).join(Maatregel, Maatregel.id == Statuswijziging.maatregel_id)
-             .order_by(Statuswijziging.maatregel_id, Statuswijziging.datum, Statuswijziging.id))
+    rijen = []
+    tabel = Statuswijziging.__table__  # Core rows: cheap for thousands of entries
+    query = (select(tabel, Maatregel.code.label("maatregel_code"))
+             .join(Maatregel, Maatregel.id == tabel.c.maatregel_id)
+             .order_by(tabel.c.maatregel_id, tabel.c.datum, tabel.c.id))
     if maatregel_ids is None:
-        rijen = list(sessie.exec(query).all())
+        rijen = list(sessie.execute(query).all())
     else:
         for blok in _blokken(maatregel_ids):
-            rijen.extend(sessie.exec(query.where(Statuswijziging.maatregel_id.in_(blok))).all())
+            rijen.extend(sessie.execute(query.where(tabel.c.maatregel_id.in_(blok))).all())
     per: dict[int, list[HistorieRij]] = {}
-    for r, code in rijen:
+    for r in rijen:
+        code = r.maatregel_code
         per.setdefault(r.maatregel_id, []).append(HistorieRij(
             r.id, code, r.datum, r.oud, r.nieuw, r.fase, r.brontekst, r.toelichting, r.gebruiker,
             bron_code.get(r.bron_id), r.vindplaats, r.afgeleid, r.vervangt_id, r.id in vervangen, r.geregistreerd_op))

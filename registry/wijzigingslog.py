@@ -92,7 +92,7 @@ def claim_versie(sessie: Session, tabel, rij_id: int, versie: int, entiteit: str
 
 def conflictmelding(entiteit: str, sleutel: str, wijzigingen: list[WijzigingRij]) -> str:
     regels = [f"{entiteit.capitalize()} {sleutel} is intussen door iemand anders gewijzigd; uw wijziging is niet "
-              "opgeslagen. Laad de maatregel opnieuw en voer uw wijziging daarna opnieuw in."]
+              f"opgeslagen. Laad de {entiteit} opnieuw en voer uw wijziging daarna opnieuw in."]
     for w in wijzigingen[:20]:
         regels.append(f"- {w.veld}: {w.oud or '(leeg)'} → {w.nieuw or '(leeg)'} "
                       f"(door {w.gebruiker}, {w.tijdstip:%d-%m-%Y %H:%M})")

@@ -8,6 +8,7 @@ import os
 import uuid
 
 import pytest
+from sqlalchemy import create_engine, text
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -33,27 +34,112 @@ def postgres_basis_url() -> str:
     return url
 
 
-@pytest.fixture
-def postgres_url():
-    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
-    from sqlalchemy import create_engine, text
+class PostgresDatabases:
+    """Throw-away databases on the test server, and one register database shared by the session's tests."""
+
+    def __init__(self, basis_url):
+        self.basis = basis_url
+        self.beheer = create_engine(basis_url, isolation_level="AUTOCOMMIT")
+        self.sjabloon = None
+
+    def _sql(self, opdracht: str):
+        with self.beheer.connect() as c:
+            c.execute(text(opdracht))
+
+    def nieuw(self, sjabloon: str | None = None):
+        naam = f"mr_test_{uuid.uuid4().hex[:12]}"
+        self._sql(f'CREATE DATABASE "{naam}"' + (f' TEMPLATE "{sjabloon}"' if sjabloon else ""))
+        return self.basis.set(database=naam)
+
+    def leeg_register(self):
+        """The session's register database, emptied back to a new register (reference data only).
+
+        Truncating takes milliseconds where creating or cloning a database takes most of a second per test.
+        """
+        from sqlmodel import Session, SQLModel
+
+        from db.openen import open_register
+        from registry.referentiedata import zorg_voor_referentiedata
+
+        if self.sjabloon is None:
+            url = self.nieuw()
+            open_register(url=url, leeg=True).sluit()
+            self.sjabloon = url.database
+        url = self.basis.set(database=self.sjabloon)
+        engine = create_engine(url)
+        tabellen = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables if t.name != "register_info")
+        with engine.begin() as c:
+            c.execute(text("SET LOCAL lock_timeout = '10s'"))  # a leaked connection fails the test, never hangs it
+            c.execute(text(f"TRUNCATE {tabellen} RESTART IDENTITY CASCADE"))
+            with Session(bind=c) as sessie:
+                zorg_voor_referentiedata(sessie)
+        engine.dispose()
+        return url
+
+    def weg(self, url) -> None:
+        if url.database == self.sjabloon:
+            return
+        self._sql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                  f"WHERE datname = '{url.database}' AND pid <> pg_backend_pid()")
+        self._sql(f'DROP DATABASE IF EXISTS "{url.database}"')
+
+    def sluit(self) -> None:
+        if self.sjabloon:
+            self.weg(self.basis.set(database=self.sjabloon))
+        self.beheer.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_databases():
     from sqlalchemy.engine import make_url
 
     basis = make_url(postgres_basis_url())
-    naam = f"mr_test_{uuid.uuid4().hex[:12]}"
-    beheer = create_engine(basis, isolation_level="AUTOCOMMIT")
+    databases = PostgresDatabases(basis)
     try:
-        with beheer.connect() as c:
-            c.execute(text(f'CREATE DATABASE "{naam}"'))
+        databases._sql("SELECT 1")
     except Exception as fout:  # a configured but unreachable server is a failure, not a skip
-        beheer.dispose()
+        databases.beheer.dispose()
         pytest.fail(f"PostgreSQL-server in {PG_VARIABELE} niet bruikbaar: {fout}")
-    yield basis.set(database=naam)
-    with beheer.connect() as c:
-        c.execute(text(
-            f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{naam}' AND pid <> pg_backend_pid()"))
-        c.execute(text(f'DROP DATABASE IF EXISTS "{naam}"'))
-    beheer.dispose()
+    yield databases
+    databases.sluit()
+
+
+@pytest.fixture
+def postgres_url(postgres_databases):
+    """A fresh, empty PostgreSQL database (no tables) for one test, dropped afterwards."""
+    url = postgres_databases.nieuw()
+    yield url
+    postgres_databases.weg(url)
+
+
+@pytest.fixture
+def postgres_register_url(postgres_databases):
+    """A PostgreSQL database holding a new, empty register."""
+    return postgres_databases.leeg_register()
+
+
+@pytest.fixture(scope="session")
+def sqlite_sjabloon(tmp_path_factory):
+    """A new, empty register file made once; tests get a copy (the schema is built only once per run)."""
+    import sqlite3
+
+    from db.openen import open_register
+
+    pad = tmp_path_factory.mktemp("sjabloon") / "register.db"
+    open_register(pad=pad, leeg=True).sluit()
+    verbinding = sqlite3.connect(pad)
+    verbinding.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    verbinding.close()
+    return pad
+
+
+def nieuw_sqlite_register(sjabloon, doel):
+    import shutil
+
+    from db.openen import open_register
+
+    shutil.copyfile(sjabloon, doel)
+    return open_register(pad=doel)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -62,17 +148,15 @@ def register(request, tmp_path):
     from db.openen import open_register
 
     if request.param == "sqlite":
-        reg = open_register(pad=tmp_path / "register.db", leeg=True)
+        reg = nieuw_sqlite_register(request.getfixturevalue("sqlite_sjabloon"), tmp_path / "register.db")
     else:
-        reg = open_register(url=request.getfixturevalue("postgres_url"), leeg=True)
+        reg = open_register(url=request.getfixturevalue("postgres_register_url"), leeg=True)
     yield reg
     reg.sluit()
 
 
 @pytest.fixture
-def sqlite_register(tmp_path):
-    from db.openen import open_register
-
-    reg = open_register(pad=tmp_path / "register.db", leeg=True)
+def sqlite_register(tmp_path, sqlite_sjabloon):
+    reg = nieuw_sqlite_register(sqlite_sjabloon, tmp_path / "register.db")
     yield reg
     reg.sluit()
