@@ -192,7 +192,10 @@ def main(argv: list[str] | None = None) -> int:
     for stroom in (sys.stdout, sys.stderr):
         if hasattr(stroom, "reconfigure"):
             stroom.reconfigure(encoding="utf-8")
-    args = maak_parser().parse_args(argv)
+    try:
+        args = maak_parser().parse_args(argv)
+    except SystemExit as einde:  # bad arguments (2, message already printed) or --help (0)
+        return einde.code if isinstance(einde.code, int) else 2
     try:
         pad = configureer_logboek()
     except OSError as fout:

@@ -214,10 +214,10 @@ def _open_server(url: URL | None, leeg: bool, vullen: Vuller | None, server_migr
     engine, waarschuwingen = maak_engine(url)
     try:
         staat = _bekijk_server(engine, url)
+        _weiger_leeg_op_gevuld(staat, leeg, toonbare_url(url))
     except DatabaseFout:
-        engine.dispose()
+        engine.dispose()  # a refusal leaves no connection open on the server
         raise
-    _weiger_leeg_op_gevuld(staat, leeg, toonbare_url(url))
     if staat.leeg:
         engine.dispose()
         return _maak_nieuw(url, leeg, vullen)

@@ -241,7 +241,7 @@ def _pas_toe(sessie: Session, m: Maatregel, velden: dict) -> dict:
     nieuw: dict = {}
     for veld, waarde in velden.items():
         if veld in TEKSTVELDEN:
-            tekst = controleer_tekst(TEKSTVELDEN[veld], waarde, verplicht=(veld == "naam"))
+            tekst = controleer_tekst(TEKSTVELDEN[veld], waarde, verplicht=(veld == "naam"), veld=veld)
             setattr(m, veld, tekst.strip() if veld == "naam" else tekst)
             nieuw[veld] = getattr(m, veld)
         elif veld in JANEE_VELDEN:
@@ -338,8 +338,11 @@ def maak_maatregel(sessie: Session, velden: dict, gebruiker: str, *, code: str |
         raise ValidatieFout("Domein is verplicht.", "domein")
     domein = zoek_domein(sessie, velden["domein"])
     code = controleer_code(code, domein.code) if code else stel_code_voor(sessie, domein.code)
-    if sessie.exec(select(Maatregel.id).where(Maatregel.code == code)).first() is not None:
-        raise ValidatieFout(f"Er is al een maatregel met code {code}.", "code")
+    nummer = int(CODE_PATROON.match(code).group(2))
+    for bestaand in sessie.exec(select(Maatregel.code).where(Maatregel.code.startswith(f"{domein.code}-"))).all():
+        treffer = CODE_PATROON.match(bestaand)
+        if treffer and int(treffer.group(2)) == nummer:  # TV-1 and TV-001 would be the same measure to a reader
+            raise ValidatieFout(f"Er is al een maatregel met code {bestaand}.", "code")
     if "naam" not in velden:
         raise ValidatieFout("Naam is verplicht.", "naam")
     m = Maatregel(code=code, naam="", domein_id=domein.id, status=STATUS.controleer(status, "status", True))

@@ -16,17 +16,21 @@ def normaliseer(tekst: str | None) -> str:
     return "".join(t for t in ontleed if not unicodedata.combining(t)).casefold()
 
 
-def controleer_tekst(veld: str, tekst: str | None, verplicht: bool = False) -> str | None:
-    """Return the text as typed (only a text of blanks becomes None); refuse texts over the limit."""
+def controleer_tekst(label: str, tekst: str | None, verplicht: bool = False, veld: str | None = None) -> str | None:
+    """Return the text as typed (only a text of blanks becomes None); refuse texts over the limit.
+
+    `label` is the field's Dutch name in messages, `veld` its key (default: the label in lower case).
+    """
+    veld = veld or label.lower()
     if tekst is not None and not isinstance(tekst, str):
         tekst = str(tekst)
     if tekst is None or not tekst.strip():
         if verplicht:
-            raise ValidatieFout(f"{veld} is verplicht.", veld)
+            raise ValidatieFout(f"{label} is verplicht.", veld)
         return None
     if len(tekst) > MAX_TEKSTLENGTE:
         raise ValidatieFout(
-            f"{veld} is te lang: {len(tekst):,} tekens, het maximum is {MAX_TEKSTLENGTE:,}.".replace(",", "."),
+            f"{label} is te lang: {len(tekst):,} tekens, het maximum is {MAX_TEKSTLENGTE:,}.".replace(",", "."),
             veld,
         )
     return tekst

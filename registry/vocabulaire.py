@@ -56,7 +56,7 @@ class Vocabulaire:
 
     def controleer(self, code: str | None, veld: str | None = None, verplicht: bool = False) -> str | None:
         """Accept exactly a code (what use cases receive); None only when not required."""
-        if code is None or code == "":
+        if code is None or (isinstance(code, str) and not code.strip()):
             if verplicht:
                 raise ValidatieFout(f"{(veld or self.naam).capitalize()} is verplicht.", veld or self.naam)
             return None

@@ -1,7 +1,7 @@
 """The change log (who changed what, when, old and new) and the optimistic-concurrency check on every save."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 from sqlalchemy import update
 from sqlmodel import Session, select
@@ -90,12 +90,19 @@ def claim_versie(sessie: Session, tabel, rij_id: int, versie: int, entiteit: str
     raise ConflictFout(conflictmelding(entiteit, sleutel, wijzigingen), wijzigingen)
 
 
+def lokale_tijd(tijdstip: datetime) -> datetime:
+    """Timestamps are stored in UTC; people read them in their own time zone."""
+    if tijdstip.tzinfo is None:
+        tijdstip = tijdstip.replace(tzinfo=timezone.utc)
+    return tijdstip.astimezone()
+
+
 def conflictmelding(entiteit: str, sleutel: str, wijzigingen: list[WijzigingRij]) -> str:
     regels = [f"{entiteit.capitalize()} {sleutel} is intussen door iemand anders gewijzigd; uw wijziging is niet "
               f"opgeslagen. Laad de {entiteit} opnieuw en voer uw wijziging daarna opnieuw in."]
     for w in wijzigingen[:20]:
         regels.append(f"- {w.veld}: {w.oud or '(leeg)'} → {w.nieuw or '(leeg)'} "
-                      f"(door {w.gebruiker}, {w.tijdstip:%d-%m-%Y %H:%M})")
+                      f"(door {w.gebruiker}, {lokale_tijd(w.tijdstip):%d-%m-%Y %H:%M})")
     if len(wijzigingen) > 20:
         regels.append(f"- en nog {len(wijzigingen) - 20} wijzigingen")
     return "\n".join(regels)

@@ -87,10 +87,20 @@ def test_dubbele_code_wordt_geweigerd(register):
 @pytest.mark.parametrize("velden", [{"domein": "TV"}, {"domein": "TV", "naam": ""}, {"domein": "TV", "naam": "  \t"},
                                     {"domein": "TV", "naam": None}])
 def test_maatregel_zonder_naam_wordt_geweigerd(register, velden):
-    with pytest.raises(ValidatieFout, match="Naam is verplicht") as fout, register.werk() as s:
+    with pytest.raises(ValidatieFout, match="Naam is verplicht"), register.werk() as s:
         maak_maatregel(s, velden, "anna")
-    assert fout.value.veld == "naam"
     assert aantal(register) == 0
+
+
+def test_fout_in_een_tekstveld_noemt_het_veld_zoals_bij_de_andere_velden(register):
+    """`ValidatieFout.veld` names the field (its key, as for domein, code, ouder, ...), so a form can point at it."""
+    with pytest.raises(ValidatieFout) as fout:
+        nieuw(register, naam="   ")
+    assert fout.value.veld == "naam"
+    m = nieuw(register)
+    with pytest.raises(ValidatieFout) as fout:
+        wijzig(register, m.code, omschrijving="a" * 100_001)
+    assert fout.value.veld == "omschrijving"
 
 
 def test_naam_leegmaken_bij_wijzigen_wordt_geweigerd(register):
@@ -515,7 +525,8 @@ def test_elke_wijziging_komt_in_het_wijzigingslog_met_wie_oud_en_nieuw(register)
     wijzig(register, m.code, gebruiker="carla", iv_blokkade=False, toeslagen=["KOT"])
     nieuwste = {r.veld: r for r in log(register, m.code)[voor + len(nieuwe):]}
     assert (nieuwste["iv_blokkade"].oud, nieuwste["iv_blokkade"].nieuw) == ("ja", "nee")
-    assert (nieuwste["toeslagen"].oud, nieuwste["toeslagen"].nieuw) == (None, "KOT")
+    assert not nieuwste["toeslagen"].oud  # no toeslagen before
+    assert nieuwste["toeslagen"].nieuw == "KOT"
     assert all(r.gebruiker == "carla" for r in nieuwste.values())
 
 
@@ -566,3 +577,37 @@ def test_onbekend_veld_of_onbekende_maatregel_wordt_geweigerd(register):
         lees(register, "TV-77")
     with pytest.raises(NietGevonden), register.werk() as s:
         wijzig_maatregel(s, "TV-77", {"naam": "x"}, "anna", 1)
+
+
+@pytest.fixture
+def nederlandse_tijdzone():
+    """The process runs in Dutch local time (Europe/Amsterdam), as on the users' desktops."""
+    import os
+    import time
+
+    if not hasattr(time, "tzset"):
+        pytest.skip("time.tzset bestaat alleen op Unix")
+    vorige = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/Amsterdam"
+    time.tzset()
+    yield
+    if vorige is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = vorige
+    time.tzset()
+
+
+def test_conflictmelding_noemt_het_tijdstip_van_de_andere_wijziging_in_lokale_tijd(register, nederlandse_tijdzone):
+    import re
+    from datetime import datetime, timedelta
+
+    m = nieuw(register)
+    voor = datetime.now()  # local (Dutch) wall-clock time
+    wijzig(register, m.code, gebruiker="bram", eigenaar="Team B")
+    na = datetime.now()
+    with pytest.raises(ConflictFout) as fout:
+        wijzig(register, m.code, gebruiker="anna", versie=m.versie, naam="Nieuw")
+    getoond = datetime.strptime(re.search(r"door bram, (\d\d-\d\d-\d{4} \d\d:\d\d)\)", str(fout.value)).group(1),
+                                "%d-%m-%Y %H:%M")
+    assert voor.replace(second=0, microsecond=0) <= getoond <= na + timedelta(minutes=1), str(fout.value)

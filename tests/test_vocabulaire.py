@@ -173,7 +173,17 @@ def test_tekst_van_honderdduizend_en_een_tekens_wordt_geweigerd_met_een_melding(
     assert "Omschrijving" in melding
     assert "te lang" in melding
     assert "100.000" in melding
-    assert fout.value.veld == "Omschrijving"
+    assert fout.value.veld == "omschrijving"
+
+
+def test_te_lange_of_ontbrekende_tekst_noemt_de_opgegeven_veldsleutel():
+    with pytest.raises(ValidatieFout) as fout:
+        controleer_tekst("Toelichting IV", "a" * 100_001, veld="iv_toelichting")
+    assert fout.value.veld == "iv_toelichting"
+    assert "Toelichting IV" in str(fout.value)
+    with pytest.raises(ValidatieFout) as fout:
+        controleer_tekst("Naam", " ", verplicht=True, veld="naam")
+    assert fout.value.veld == "naam"
 
 
 @pytest.mark.parametrize("tekst", [

@@ -1,0 +1,265 @@
+"""Recommendations (registry.aanbeveling): opvolging with a written motivation for 'afgewezen', who decided and when,
+links to measures, and the refusal of a stale decision — on SQLite and PostgreSQL."""
+
+from datetime import date
+
+import pytest
+
+from registry.aanbeveling import aanbevelingen, beslis_opvolging, haal_aanbeveling, koppel, maak_aanbeveling, ontkoppel
+from registry.bron import maak_bron
+from registry.fouten import ConflictFout, NietGevonden, ValidatieFout
+from registry.maatregel import maak_maatregel
+from registry.vocabulaire import OPVOLGING
+from registry.wijzigingslog import wijzigingslog
+
+# --- helpers --------------------------------------------------------------------------------------------------------
+
+
+def maatregel(register, domein="TV"):
+    with register.werk() as s:
+        return maak_maatregel(s, {"domein": domein, "naam": "Maatregel"}, "anna")
+
+
+def maak(register, code="EV-05", titel="Zorg voor één overzicht van maatregelen", *, gebruiker="anna", **kw):
+    with register.werk() as s:
+        return maak_aanbeveling(s, code, titel, gebruiker, **kw)
+
+
+def lees(register, code="EV-05"):
+    with register.sessie() as s:
+        return haal_aanbeveling(s, code)
+
+
+def alle(register, **kw):
+    with register.sessie() as s:
+        return aanbevelingen(s, **kw)
+
+
+def beslis(register, code="EV-05", opvolging="overgenomen", motivatie=None, *, gebruiker="bram", versie=None,
+           datum=None):
+    with register.werk() as s:
+        if versie is None:
+            versie = haal_aanbeveling(s, code).versie
+        return beslis_opvolging(s, code, opvolging, motivatie, gebruiker, versie, datum=datum)
+
+
+def log(register, code="EV-05"):
+    with register.sessie() as s:
+        return wijzigingslog(s, "aanbeveling", code)
+
+
+# --- creating -------------------------------------------------------------------------------------------------------
+
+def test_nieuwe_aanbeveling_staat_open_en_bewaart_haar_gegevens(register):
+    with register.werk() as s:
+        maak_bron(s, "EVAL-2024", "Evaluatie", soort="evaluatie")
+    a = maak(register, tekst="Breng alle maatregelen in één register <met> \"status\" & effect 😀",
+             bron="EVAL-2024", vindplaats="Aanbeveling 5, p. 12", nummer="5", thema="Overzicht",
+             datum=date(2024, 11, 1), deadline="Q2 2025")
+    terug = lees(register)
+    assert terug == a
+    assert terug.opvolging == "open"
+    assert terug.tekst == "Breng alle maatregelen in één register <met> \"status\" & effect 😀"
+    assert (terug.bron, terug.vindplaats, terug.nummer, terug.thema) == ("EVAL-2024", "Aanbeveling 5, p. 12", "5",
+                                                                         "Overzicht")
+    assert terug.datum == date(2024, 11, 1)
+    assert terug.deadline.tekst == "Q2 2025"
+    assert terug.deadline.tot == date(2025, 6, 30)
+    assert (terug.motivatie, terug.besloten_op, terug.besloten_door) == (None, None, None)
+    assert terug.maatregelen == ()
+
+
+def test_dubbele_code_en_ontbrekende_titel_worden_geweigerd(register):
+    maak(register, "EV-05")
+    with pytest.raises(ValidatieFout, match="EV-05"):
+        maak(register, "EV-05", "Andere titel")
+    with pytest.raises(ValidatieFout, match="Titel is verplicht"):
+        maak(register, "EV-06", "   ")
+    assert [a.code for a in alle(register)] == ["EV-05"]
+
+
+def test_onbekende_bron_of_onleesbare_deadline_wordt_geweigerd(register):
+    with pytest.raises(NietGevonden):
+        maak(register, bron="BESTAAT-NIET")
+    with pytest.raises(ValidatieFout, match="Deadline"):
+        maak(register, deadline="zo snel mogelijk")
+    assert alle(register) == []
+
+
+# --- afgewezen needs a motivation -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("motivatie", [None, "", "   ", "\n"])
+@pytest.mark.parametrize("opvolging", ["afgewezen", "Afgewezen", "gemotiveerd afgewezen"])
+def test_afgewezen_zonder_motivatie_wordt_geweigerd_bij_aanmaken(register, opvolging, motivatie):
+    with pytest.raises(ValidatieFout, match="motivatie") as fout:
+        maak(register, opvolging=opvolging, motivatie=motivatie)
+    assert fout.value.veld == "motivatie"
+    assert alle(register) == []
+    assert log(register) == []
+
+
+def test_afgewezen_met_motivatie_bij_aanmaken_wordt_aanvaard(register):
+    a = maak(register, opvolging="afgewezen", motivatie="Past niet binnen de <IV-capaciteit> & het budget.",
+             besloten_op=date(2025, 2, 3), besloten_door="DG Toeslagen")
+    assert a.opvolging == "afgewezen"
+    terug = lees(register)
+    assert terug.motivatie == "Past niet binnen de <IV-capaciteit> & het budget."
+    assert (terug.besloten_op, terug.besloten_door) == (date(2025, 2, 3), "DG Toeslagen")
+
+
+@pytest.mark.parametrize("motivatie", [None, "", "   "])
+def test_afgewezen_zonder_motivatie_via_beslis_opvolging_wordt_geweigerd_en_er_verandert_niets(register, motivatie):
+    maak(register)
+    voor, log_voor = lees(register), log(register)
+    with pytest.raises(ValidatieFout, match="motivatie"):
+        beslis(register, opvolging="afgewezen", motivatie=motivatie)
+    assert lees(register) == voor
+    assert voor.opvolging == "open" and voor.besloten_door is None
+    assert log(register) == log_voor
+
+
+def test_afgewezen_met_motivatie_legt_vast_wie_en_wanneer(register):
+    a = maak(register)
+    na = beslis(register, opvolging="afgewezen", motivatie="Wetgeving staat dit niet toe.", gebruiker="bram",
+                datum=date(2025, 3, 1))
+    assert na.opvolging == "afgewezen"
+    terug = lees(register)
+    assert terug.motivatie == "Wetgeving staat dit niet toe."
+    assert terug.besloten_door == "bram"
+    assert terug.besloten_op == date(2025, 3, 1)
+    assert terug.versie == a.versie + 1
+
+
+def test_besluit_zonder_datum_krijgt_de_datum_van_vandaag(register):
+    maak(register)
+    beslis(register, opvolging="opgevolgd", gebruiker="carla")
+    terug = lees(register)
+    assert (terug.besloten_op, terug.besloten_door) == (date.today(), "carla")
+
+
+@pytest.mark.parametrize("opvolging", OPVOLGING.codes)
+def test_elke_opvolgingswaarde_kan_worden_vastgelegd(register, opvolging):
+    assert set(OPVOLGING.codes) == {"open", "overgenomen", "deels_opgevolgd", "opgevolgd", "afgewezen"}
+    maak(register)
+    motivatie = "Gemotiveerd besluit." if opvolging == "afgewezen" else None
+    beslis(register, opvolging=opvolging, motivatie=motivatie)
+    assert lees(register).opvolging == opvolging
+    # and at creation too
+    maak(register, "EV-99", opvolging=opvolging, motivatie=motivatie)
+    assert lees(register, "EV-99").opvolging == opvolging
+
+
+@pytest.mark.parametrize("invoer, code", [("Deels opgevolgd", "deels_opgevolgd"), ("OVERGENOMEN", "overgenomen"),
+                                          ("deels opgevolgd", "deels_opgevolgd")])
+def test_opvolging_mag_als_label_worden_gegeven(register, invoer, code):
+    maak(register)
+    beslis(register, opvolging=invoer)
+    assert lees(register).opvolging == code
+
+
+def test_onbekende_opvolging_wordt_geweigerd_met_de_toegestane_waarden(register):
+    maak(register)
+    with pytest.raises(ValidatieFout) as fout:
+        beslis(register, opvolging="genegeerd")
+    for code in OPVOLGING.codes:
+        assert code in str(fout.value)
+    assert lees(register).opvolging == "open"
+
+
+def test_elk_besluit_blijft_in_het_wijzigingslog(register):
+    maak(register, gebruiker="anna")
+    beslis(register, opvolging="overgenomen", gebruiker="bram")
+    beslis(register, opvolging="afgewezen", motivatie="Toch niet uitvoerbaar.", gebruiker="carla")
+    rijen = [(r.gebruiker, r.veld, r.oud, r.nieuw) for r in log(register) if r.veld in ("opvolging", "motivatie")]
+    assert rijen == [
+        ("anna", "opvolging", None, "open"),
+        ("bram", "opvolging", "open", "overgenomen"),
+        ("carla", "opvolging", "overgenomen", "afgewezen"),
+        ("carla", "motivatie", None, "Toch niet uitvoerbaar."),
+    ]
+
+
+# --- links to measures ----------------------------------------------------------------------------------------------
+
+def test_aanbevelingen_en_maatregelen_veel_op_veel_koppelen(register):
+    tv1, tv2, in1 = maatregel(register), maatregel(register), maatregel(register, "IN")
+    maak(register, "EV-05", maatregelen=[tv2.code, tv1.code])
+    maak(register, "EV-07")
+    with register.werk() as s:
+        koppel(s, "EV-07", tv1.code.lower(), "anna")
+        koppel(s, "EV-07", in1.code, "anna")
+
+    assert lees(register, "EV-05").maatregelen == (tv1.code, tv2.code)
+    assert lees(register, "EV-07").maatregelen == tuple(sorted([tv1.code, in1.code]))
+    assert [a.code for a in alle(register, maatregel_ids={tv1.id})] == ["EV-05", "EV-07"]
+    assert [a.code for a in alle(register, maatregel_ids={tv2.id})] == ["EV-05"]
+    assert [a.code for a in alle(register, maatregel_ids={in1.id})] == ["EV-07"]
+
+
+def test_dubbel_koppelen_is_een_koppeling(register):
+    m = maatregel(register)
+    maak(register)
+    with register.werk() as s:
+        koppel(s, "EV-05", m.code, "anna")
+        koppel(s, "EV-05", m.code, "anna")
+    with register.werk() as s:
+        koppel(s, "EV-05", m.code, "bram")
+    assert lees(register).maatregelen == (m.code,)
+    gekoppeld = [r for r in log(register) if r.veld == "gekoppeld"]
+    assert [(r.gebruiker, r.nieuw) for r in gekoppeld] == [("anna", m.code)]
+
+
+def test_ontkoppelen_haalt_alleen_die_koppeling_weg(register):
+    a, b = maatregel(register), maatregel(register)
+    maak(register, maatregelen=[a.code, b.code])
+    with register.werk() as s:
+        ontkoppel(s, "EV-05", a.code, "bram")
+    assert lees(register).maatregelen == (b.code,)
+    with register.werk() as s:
+        ontkoppel(s, "EV-05", a.code, "bram")  # already gone: nothing happens
+    assert lees(register).maatregelen == (b.code,)
+    ontkoppeld = [(r.gebruiker, r.oud, r.nieuw) for r in log(register) if r.veld == "gekoppeld" and r.oud]
+    assert ontkoppeld == [("bram", a.code, None)]
+    assert alle(register, maatregel_ids={a.id}) == []
+
+
+@pytest.mark.parametrize("aanbeveling, code", [("EV-99", None), ("EV-05", "TV-42")])
+def test_koppelen_met_onbekende_codes_geeft_niet_gevonden(register, aanbeveling, code):
+    m = maatregel(register)
+    maak(register)
+    with pytest.raises(NietGevonden), register.werk() as s:
+        koppel(s, aanbeveling, code or m.code, "anna")
+    with pytest.raises(NietGevonden), register.werk() as s:
+        ontkoppel(s, aanbeveling, code or m.code, "anna")
+    assert lees(register).maatregelen == ()
+
+
+def test_aanmaken_met_een_onbekende_maatregel_schrijft_niets(register):
+    m = maatregel(register)
+    with pytest.raises(NietGevonden):
+        maak(register, maatregelen=[m.code, "TV-42"])
+    assert alle(register) == []
+
+
+# --- concurrency ----------------------------------------------------------------------------------------------------
+
+def test_besluit_met_verouderde_versie_geeft_conflict_en_schrijft_niets(register):
+    a = maak(register)
+    beslis(register, opvolging="overgenomen", gebruiker="bram", versie=a.versie)
+    voor, log_voor = lees(register), log(register)
+    with pytest.raises(ConflictFout) as fout:
+        beslis(register, opvolging="afgewezen", motivatie="Te duur.", gebruiker="carla", versie=a.versie)
+    assert "opvolging" in str(fout.value) and "bram" in str(fout.value)
+    assert [(w.veld, w.gebruiker) for w in fout.value.wijzigingen] == [("opvolging", "bram")]
+    assert lees(register) == voor
+    assert log(register) == log_voor
+
+
+def test_conflictmelding_bij_een_aanbeveling_spreekt_over_de_aanbeveling(register):
+    a = maak(register)
+    beslis(register, opvolging="opgevolgd", gebruiker="bram", versie=a.versie)
+    with pytest.raises(ConflictFout) as fout:
+        beslis(register, opvolging="overgenomen", gebruiker="carla", versie=a.versie)
+    melding = str(fout.value)
+    assert "Aanbeveling EV-05" in melding
+    assert "maatregel" not in melding.lower()  # the user edits a recommendation: tell them to reload that
