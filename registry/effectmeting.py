@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from registry.bron import bron_id
-from registry.maatregel import _maatregel
+from registry.maatregel import _maatregel, rijen_voor_maatregelen
 from registry.tabellen import Bron, Effectmeting, Maatregel
 from registry.tekst import controleer_tekst
 from registry.vocabulaire import BEWIJSKRACHT, EFFECT_ERVARING
@@ -72,18 +72,11 @@ def voeg_effectmeting_toe(sessie: Session, code: str, *, indicator: str, bewijsk
 
 
 def effectmetingen_van(sessie: Session, maatregel_ids: list[int] | None = None) -> dict[int, list[EffectmetingRij]]:
-    from registry.maatregel import _blokken
-
     bron_code = dict(sessie.exec(select(Bron.id, Bron.code)).all())
     tabel = Effectmeting.__table__  # Core rows: cheap for thousands of measurements
     query = (select(tabel, Maatregel.code.label("maatregel_code")).join(Maatregel, Maatregel.id == tabel.c.maatregel_id)
              .order_by(tabel.c.maatregel_id, tabel.c.id))
-    rijen = []
-    if maatregel_ids is None:
-        rijen = list(sessie.execute(query).all())
-    else:
-        for blok in _blokken(maatregel_ids):
-            rijen.extend(sessie.execute(query.where(tabel.c.maatregel_id.in_(blok))).all())
+    rijen = rijen_voor_maatregelen(sessie, query, tabel.c.maatregel_id, maatregel_ids)
     per: dict[int, list[EffectmetingRij]] = {}
     for e in rijen:
         code = e.maatregel_code

@@ -163,6 +163,16 @@ def _blokken(ids: list[int], grootte: int = 900):
         yield ids[start:start + grootte]
 
 
+def rijen_voor_maatregelen(sessie: Session, query, kolom, maatregel_ids: list[int] | None) -> list:
+    """Run `query` for all measures (None) or for the given ids, in blocks, on `kolom` (the measure id column)."""
+    if maatregel_ids is None:
+        return list(sessie.execute(query).all())
+    rijen = []
+    for blok in _blokken(maatregel_ids):
+        rijen.extend(sessie.execute(query.where(kolom.in_(blok))).all())
+    return rijen
+
+
 def haal_maatregel(sessie: Session, code: str) -> MaatregelDetail:
     return details(sessie, [_maatregel(sessie, code).id])[0]
 

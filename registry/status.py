@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 
 from registry.bron import bron_id
 from registry.fouten import NietGevonden, ValidatieFout
-from registry.maatregel import MaatregelDetail, _maatregel, haal_maatregel
+from registry.maatregel import MaatregelDetail, _maatregel, haal_maatregel, rijen_voor_maatregelen
 from registry.tabellen import Bron, Maatregel, Statuswijziging, nu
 from registry.tekst import controleer_tekst
 from registry.vocabulaire import FASE, STATUS
@@ -135,21 +135,14 @@ def historie(sessie: Session, code: str) -> list[HistorieRij]:
 
 def historie_van(sessie: Session, maatregel_ids: list[int] | None = None) -> dict[int, list[HistorieRij]]:
     """History per measure id for many measures at once (None: all)."""
-    from registry.maatregel import _blokken
-
     bron_code = dict(sessie.exec(select(Bron.id, Bron.code)).all())
     vervangen = set(sessie.exec(select(Statuswijziging.vervangt_id)
                                 .where(Statuswijziging.vervangt_id.is_not(None))).all())
-    rijen = []
     tabel = Statuswijziging.__table__  # Core rows: cheap for thousands of entries
     query = (select(tabel, Maatregel.code.label("maatregel_code"))
              .join(Maatregel, Maatregel.id == tabel.c.maatregel_id)
              .order_by(tabel.c.maatregel_id, tabel.c.datum, tabel.c.id))
-    if maatregel_ids is None:
-        rijen = list(sessie.execute(query).all())
-    else:
-        for blok in _blokken(maatregel_ids):
-            rijen.extend(sessie.execute(query.where(tabel.c.maatregel_id.in_(blok))).all())
+    rijen = rijen_voor_maatregelen(sessie, query, tabel.c.maatregel_id, maatregel_ids)
     per: dict[int, list[HistorieRij]] = {}
     for r in rijen:
         code = r.maatregel_code

@@ -21,6 +21,14 @@ def vingerafdruk(pad: Path) -> str:
     return hashlib.sha256(pad.read_bytes()).hexdigest()
 
 
+def weigert_onaangeroerd(pad: Path, patroon: str, **opties) -> None:
+    """Opening `pad` is refused with a message matching `patroon`, and the file keeps every byte."""
+    voor = vingerafdruk(pad)
+    with pytest.raises(DatabaseFout, match=patroon):
+        open_register(pad=pad, **opties)
+    assert vingerafdruk(pad) == voor
+
+
 def register_met_maatregel(pad: Path) -> None:
     reg = open_register(pad=pad, leeg=True)
     with reg.werk() as s:
@@ -75,10 +83,7 @@ def test_afgekapte_database_wordt_geweigerd_en_blijft_onaangeroerd(tmp_path):
     sqlite3.connect(pad).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
     data = pad.read_bytes()
     pad.write_bytes(data[: len(data) // 2])
-    voor = vingerafdruk(pad)
-    with pytest.raises(DatabaseFout, match="beschadigd"):
-        open_register(pad=pad)
-    assert vingerafdruk(pad) == voor
+    weigert_onaangeroerd(pad, "beschadigd")
 
 
 def test_database_van_andere_toepassing_wordt_geweigerd(tmp_path):
@@ -88,10 +93,7 @@ def test_database_van_andere_toepassing_wordt_geweigerd(tmp_path):
     verbinding.execute("INSERT INTO klanten (naam) VALUES ('Jansen')")
     verbinding.commit()
     verbinding.close()
-    voor = vingerafdruk(pad)
-    with pytest.raises(DatabaseFout, match="andere toepassing"):
-        open_register(pad=pad)
-    assert vingerafdruk(pad) == voor
+    weigert_onaangeroerd(pad, "andere toepassing")
 
 
 def test_database_van_nieuwere_versie_wordt_geweigerd(tmp_path):
@@ -102,20 +104,14 @@ def test_database_van_nieuwere_versie_wordt_geweigerd(tmp_path):
     verbinding.commit()
     verbinding.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     verbinding.close()
-    voor = vingerafdruk(pad)
-    with pytest.raises(DatabaseFout, match="nieuwere versie"):
-        open_register(pad=pad)
-    assert vingerafdruk(pad) == voor
+    weigert_onaangeroerd(pad, "nieuwere versie")
 
 
 def test_leeg_op_database_met_maatregelen_wordt_geweigerd(tmp_path):
     pad = tmp_path / "gevuld.db"
     register_met_maatregel(pad)
     sqlite3.connect(pad).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
-    voor = vingerafdruk(pad)
-    with pytest.raises(DatabaseFout, match="--leeg"):
-        open_register(pad=pad, leeg=True)
-    assert vingerafdruk(pad) == voor
+    weigert_onaangeroerd(pad, "--leeg", leeg=True)
 
 
 def test_buitenlandse_sleutels_worden_afgedwongen(sqlite_register):
