@@ -185,6 +185,7 @@ def configureer_logboek() -> Path:
     wortel = logging.getLogger()
     wortel.addHandler(handler)
     wortel.setLevel(logging.INFO)
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # its plug-in chatter would bury what matters
     return pad
 
 
