@@ -89,14 +89,16 @@ def maak_parser() -> argparse.ArgumentParser:
 # --- sub-commands ---------------------------------------------------------------------------------------------------
 
 def _open(args, server_migreren: bool = False):
+    """Open the database the options name; a new one gets the starter register unless --leeg."""
     from db.openen import open_register
+    from registry.startregister import laad_startregister
 
     if args.db and args.database_url:
         raise RegisterFout("Geef --db of --database-url, niet allebei.")
     url = args.database_url or (None if args.db else os.environ.get(URL_VARIABELE) or None)
     if url:
-        return open_register(url=url, leeg=args.leeg, server_migreren=server_migreren)
-    return open_register(pad=args.db or standaard_database(), leeg=args.leeg)
+        return open_register(url=url, leeg=args.leeg, vullen=laad_startregister, server_migreren=server_migreren)
+    return open_register(pad=args.db or standaard_database(), leeg=args.leeg, vullen=laad_startregister)
 
 
 def _filter(args):
