@@ -37,8 +37,10 @@ VELDEN = MAATREGEL_SLEUTELS - {"code", "bronnen", "statushistorie", "afhankelijk
 
 @dataclass(frozen=True)
 class Startregister:
-    bronnen: list[dict]
+    bronnen: list[dict]  # the five documents, then the studies they cite
     maatregelen: list[dict]  # all domains, in domain order, each file's order kept
+    effectmetingen: list[dict]
+    aanbevelingen: list[dict]
 
 
 def bestanden(map_: Path = STARTMAP) -> list[Path]:
@@ -47,12 +49,27 @@ def bestanden(map_: Path = STARTMAP) -> list[Path]:
     return sorted(gevonden, key=lambda p: volgorde[p.stem.split("-", 1)[1]])
 
 
+def aanvullende_bestanden(soort: str, map_: Path = STARTMAP) -> list[Path]:
+    """`effectmetingen-*.json` or `aanbevelingen-*.json`: objects with their own extra sources."""
+    return sorted(map_.glob(f"{soort}-*.json"))
+
+
 def lees(map_: Path = STARTMAP) -> Startregister:
     bronnen = json.loads((map_ / "bronnen.json").read_text(encoding="utf-8"))
     maatregelen = []
     for pad in bestanden(map_):
         maatregelen.extend(json.loads(pad.read_text(encoding="utf-8")))
-    return Startregister(bronnen, maatregelen)
+    gezien = {b["code"] for b in bronnen}
+    delen: dict[str, list[dict]] = {"effectmetingen": [], "aanbevelingen": []}
+    for soort, lijst in delen.items():
+        for pad in aanvullende_bestanden(soort, map_):
+            inhoud = json.loads(pad.read_text(encoding="utf-8"))
+            for b in inhoud.get("bronnen", []):
+                if b["code"] not in gezien:
+                    gezien.add(b["code"])
+                    bronnen.append(b)
+            lijst.extend(inhoud.get(soort, []))
+    return Startregister(bronnen, maatregelen, delen["effectmetingen"], delen["aanbevelingen"])
 
 
 def plat(tekst: str) -> str:
@@ -97,9 +114,10 @@ def controleer(map_: Path = STARTMAP, vandaag: date | None = None) -> list[str]:
     for b in register.bronnen:
         if b.get("soort") not in BRONSOORT:
             problemen.append(f"bron {b.get('code')}: onbekende soort {b.get('soort')!r}")
-        if not (BRONNENMAP / b["bestand"]).is_file():
-            problemen.append(f"bron {b['code']}: bestand {b['bestand']} ontbreekt")
-        bron_bestand[b["code"]] = b["bestand"]
+        if b.get("bestand"):
+            if not (BRONNENMAP / b["bestand"]).is_file():
+                problemen.append(f"bron {b['code']}: bestand {b['bestand']} ontbreekt")
+            bron_bestand[b["code"]] = b["bestand"]
 
     prefixen = {code for code, _, _ in DOMEINEN}
     toeslagen = {code for code, _ in TOESLAGEN}
@@ -206,6 +224,103 @@ def controleer(map_: Path = STARTMAP, vandaag: date | None = None) -> list[str]:
             for andere in m.get("afhankelijk_van") or []:
                 if andere not in codes_gezien or andere == m.get("code"):
                     p(f"{pad.name} {m.get('code')}: afhankelijk_van {andere!r} onbekend of zichzelf")
+    problemen += _controleer_aanvullingen(map_, register, bron_bestand)
+    return problemen
+
+
+def _letterlijk(tekst: str | None, bron: str | None, bron_bestand: dict[str, str], lengte: int) -> str | None:
+    """None when `tekst` occurs verbatim in the document `bron`; else what is wrong."""
+    if bron not in bron_bestand:
+        return f"bron {bron!r} is geen van de vijf documenten"
+    tekst = plat(tekst or "")
+    if not 3 <= len(tekst) <= lengte:
+        return f"tekst moet 3 tot {lengte} tekens zijn"
+    if tekst not in brontekst_van(bron_bestand[bron]):
+        return f"niet letterlijk gevonden in {bron}: {tekst[:80]!r}"
+    return None
+
+
+def _controleer_aanvullingen(map_: Path, register: Startregister, bron_bestand: dict[str, str]) -> list[str]:
+    """Effect measurements and recommendations: links, vocabularies, and figures and wordings found verbatim."""
+    from registry.vocabulaire import BEWIJSKRACHT, EFFECT_ERVARING, OPVOLGING
+
+    problemen: list[str] = []
+    p = problemen.append
+    codes = {m.get("code") for m in register.maatregelen}
+    alle_bronnen = {b["code"]: b for b in register.bronnen}
+    for soort in ("effectmetingen", "aanbevelingen"):
+        for pad in aanvullende_bestanden(soort, map_):
+            try:
+                inhoud = json.loads(pad.read_text(encoding="utf-8"))
+            except json.JSONDecodeError as fout:
+                p(f"{pad.name}: geen geldige JSON ({fout})")
+                continue
+            for b in inhoud.get("bronnen", []):
+                if b.get("soort") not in BRONSOORT:
+                    p(f"{pad.name} bron {b.get('code')}: onbekende soort {b.get('soort')!r}")
+                if alle_bronnen.get(b.get("code")) not in (None, b) and not b.get("bestand"):
+                    velden = ("titel", "uitgever", "soort")
+                    if any(alle_bronnen[b["code"]].get(v) != b.get(v) for v in velden):
+                        p(f"{pad.name} bron {b['code']}: anders beschreven dan elders")
+
+    for i, e in enumerate(register.effectmetingen, start=1):
+        waar = f"effectmeting {i} ({e.get('maatregel')}, {str(e.get('indicator'))[:40]!r})"
+        if e.get("maatregel") not in codes:
+            p(f"{waar}: onbekende maatregel")
+        if not (e.get("indicator") or "").strip():
+            p(f"{waar}: indicator ontbreekt")
+        if e.get("bewijskracht") not in BEWIJSKRACHT:
+            p(f"{waar}: onbekende bewijskracht {e.get('bewijskracht')!r}")
+        if e.get("effect_ervaring") is not None and e["effect_ervaring"] not in EFFECT_ERVARING:
+            p(f"{waar}: onbekend effect op ervaring {e['effect_ervaring']!r}")
+        if not (e.get("vindplaats") or "").strip():
+            p(f"{waar}: vindplaats ontbreekt")
+        if e.get("onderzoek") is not None and e["onderzoek"] not in alle_bronnen:
+            p(f"{waar}: onbekend onderzoek {e['onderzoek']!r}")
+        fout = _letterlijk(e.get("brontekst"), e.get("bron"), bron_bestand, 600)
+        if fout:
+            p(f"{waar}: brontekst {fout}")
+        elif not (e.get("waarde") or "").strip() or plat(e["waarde"]) not in plat(e["brontekst"]):
+            p(f"{waar}: waarde {e.get('waarde')!r} staat niet in de brontekst")
+
+    gezien: set[str] = set()
+    for a in register.aanbevelingen:
+        waar = f"aanbeveling {a.get('code')}"
+        if not a.get("code") or a["code"] in gezien:
+            p(f"{waar}: code ontbreekt of komt twee keer voor")
+        gezien.add(a.get("code"))
+        if not (a.get("titel") or "").strip():
+            p(f"{waar}: titel ontbreekt")
+        fout = _letterlijk(a.get("tekst"), a.get("bron"), bron_bestand, 3000)
+        if fout:
+            p(f"{waar}: tekst {fout}")
+        if not (a.get("vindplaats") or "").strip():
+            p(f"{waar}: vindplaats ontbreekt")
+        if a.get("onderzoek") is not None and a["onderzoek"] not in alle_bronnen:
+            p(f"{waar}: onbekend onderzoek {a['onderzoek']!r}")
+        if a.get("thema") is not None and a["thema"] not in {c for c, _, _ in DOMEINEN}:
+            p(f"{waar}: onbekend thema {a['thema']!r}")
+        onbekend = [c for c in a.get("maatregelen") or [] if c not in codes]
+        if onbekend:
+            p(f"{waar}: gekoppeld aan onbekende maatregelen {onbekend}")
+        if a.get("opvolging", "open") not in OPVOLGING:
+            p(f"{waar}: onbekende opvolging {a.get('opvolging')!r}")
+        if a.get("opvolging") == "afgewezen" and not (a.get("motivatie") or "").strip():
+            p(f"{waar}: afgewezen zonder motivatie")
+        if a.get("opvolging", "open") != "open":
+            fout = _letterlijk(a.get("opvolging_brontekst"), a.get("opvolging_bron"), bron_bestand, 1500)
+            if fout or not (a.get("opvolging_vindplaats") or "").strip():
+                p(f"{waar}: opvolging zonder letterlijke bronvermelding ({fout or 'vindplaats ontbreekt'})")
+        for veld in ("datum",):
+            if a.get(veld):
+                try:
+                    date.fromisoformat(a[veld])
+                except ValueError:
+                    p(f"{waar}: {veld} {a[veld]!r} is geen JJJJ-MM-DD")
+        try:
+            parse_periode_of_leeg(a.get("deadline"))
+        except OngeldigeDatum as fout:
+            p(f"{waar}: deadline: {fout}")
     return problemen
 
 
@@ -253,6 +368,43 @@ def laad_startregister(sessie: Session, map_: Path = STARTMAP) -> None:
         if m.get("afhankelijk_van"):
             wijzig_maatregel(sessie, m["code"], {"afhankelijk_van": m["afhankelijk_van"]}, GEBRUIKER,
                              haal_maatregel(sessie, m["code"]).versie)
+    _laad_aanvullingen(sessie, register)
+
+
+def _citaat(item: dict) -> tuple[str, str]:
+    """Source and vindplaats to record: the study it rests on (as cited in our document), else our document."""
+    if item.get("onderzoek"):
+        return item["onderzoek"], f"{item['bron']}, {item['vindplaats']}"
+    return item["bron"], item["vindplaats"]
+
+
+def _laad_aanvullingen(sessie: Session, register: Startregister) -> None:
+    from registry.aanbeveling import maak_aanbeveling
+    from registry.effectmeting import voeg_effectmeting_toe
+
+    uitgever = {b["code"]: b.get("uitgever") for b in register.bronnen}
+    datum = {b["code"]: b.get("datum") for b in register.bronnen}
+    for e in register.effectmetingen:
+        bron, vindplaats = _citaat(e)
+        voeg_effectmeting_toe(
+            sessie, e["maatregel"], indicator=e["indicator"], bewijskracht=e["bewijskracht"], gebruiker=GEBRUIKER,
+            waarde_tekst=e.get("waarde"), nulmeting=e.get("nulmeting"), eenheid=e.get("eenheid"),
+            streefwaarde=e.get("streefwaarde"), periode=e.get("periode"), methode=e.get("methode"),
+            effect_ervaring=e.get("effect_ervaring"), bron=bron, vindplaats=vindplaats, toelichting=e.get("toelichting"))
+    for a in register.aanbevelingen:
+        bron, vindplaats = _citaat(a)
+        motivatie, besloten_op, besloten_door = a.get("motivatie"), None, None
+        if a.get("opvolging", "open") != "open":
+            citaat = f"Bron: {a['opvolging_bron']}, {a['opvolging_vindplaats']}."
+            motivatie = f"{motivatie} {citaat}" if motivatie else citaat
+            besloten_door = uitgever.get(a["opvolging_bron"])
+            besloten_op = date.fromisoformat(datum[a["opvolging_bron"]]) if datum.get(a["opvolging_bron"]) else None
+        maak_aanbeveling(
+            sessie, a["code"], a["titel"], GEBRUIKER, tekst=a["tekst"], bron=bron, vindplaats=vindplaats,
+            nummer=a.get("nummer"), thema=a.get("thema"),
+            datum=date.fromisoformat(a["datum"]) if a.get("datum") else None, deadline=a.get("deadline"),
+            opvolging=a.get("opvolging", "open"), motivatie=motivatie, besloten_op=besloten_op,
+            besloten_door=besloten_door, maatregelen=a.get("maatregelen") or [])
 
 
 def main(argv: list[str]) -> int:
