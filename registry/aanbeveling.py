@@ -58,6 +58,8 @@ def maak_aanbeveling(sessie: Session, code: str, titel: str, gebruiker: str, *, 
                      opvolging: str = "open", motivatie: str | None = None, besloten_op: date | None = None,
                      besloten_door: str | None = None, maatregelen: list[str] = ()) -> AanbevelingRij:
     code = (controleer_tekst("Code", code, verplicht=True) or "").strip()
+    if len(code) > 40:
+        raise ValidatieFout(f"Code is te lang: {len(code)} tekens, het maximum is 40.", "code")
     if sessie.exec(select(Aanbeveling.id).where(Aanbeveling.code == code)).first() is not None:
         raise ValidatieFout(f"Er is al een aanbeveling met code {code}.", "code")
     opvolging, motivatie = controleer_opvolging(opvolging, motivatie)

@@ -29,6 +29,8 @@ def _rij(b: Bron) -> BronRij:
 def maak_bron(sessie: Session, code: str, titel: str, *, uitgever: str | None = None, datum: date | None = None,
               soort: str | None = None, referentie: str | None = None, bestand: str | None = None) -> BronRij:
     code = (controleer_tekst("Broncode", code, verplicht=True) or "").strip()
+    if len(code) > 60:
+        raise ValidatieFout(f"Broncode is te lang: {len(code)} tekens, het maximum is 60.", "code")
     if sessie.exec(select(Bron.id).where(Bron.code == code)).first() is not None:
         raise ValidatieFout(f"Er is al een bron met code {code}.", "code")
     bron = Bron(code=code, titel=controleer_tekst("Titel", titel, verplicht=True), uitgever=uitgever, datum=datum,

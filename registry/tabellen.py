@@ -51,7 +51,7 @@ class Bron(SQLModel, table=True):
     datum: date | None = None
     soort: str | None = Field(default=None, max_length=40)
     referentie: str | None = _tekst()  # Kamerstuk number or URL
-    bestand: str | None = Field(default=None, max_length=200)  # the source text shipped under resources/bronnen
+    bestand: str | None = _tekst()  # the source text shipped under resources/bronnen
     versie: int = 1
 
 
@@ -80,21 +80,21 @@ class Maatregel(SQLModel, table=True):
 
     iv_afhankelijk: bool | None = None
     iv_blokkade: bool | None = None
-    iv_keten: str | None = Field(default=None, max_length=200)
+    iv_keten: str | None = _tekst()
     iv_blokkade_soort: str | None = Field(default=None, max_length=20)
     iv_toelichting: str | None = _tekst()
-    iv_verwacht_tekst: str | None = Field(default=None, max_length=100)
+    iv_verwacht_tekst: str | None = _tekst()
     iv_verwacht_van: date | None = None
     iv_verwacht_tot: date | None = None
-    iv_portfolio: str | None = Field(default=None, max_length=200)
+    iv_portfolio: str | None = _tekst()
 
     wetswijziging: bool | None = None
     data_afhankelijkheid: str | None = _tekst()
 
-    planning_oorspronkelijk_tekst: str | None = Field(default=None, max_length=100)
+    planning_oorspronkelijk_tekst: str | None = _tekst()
     planning_oorspronkelijk_van: date | None = None
     planning_oorspronkelijk_tot: date | None = None
-    planning_huidig_tekst: str | None = Field(default=None, max_length=100)
+    planning_huidig_tekst: str | None = _tekst()
     planning_huidig_van: date | None = None
     planning_huidig_tot: date | None = None
     vertraging_reden: str | None = Field(default=None, max_length=30)
@@ -103,14 +103,14 @@ class Maatregel(SQLModel, table=True):
     # Priority inputs (recommendation 10 of seed 000, §1.6.2); added by migration 0002.
     verwacht_effect: str | None = Field(default=None, max_length=20)
     effect_basis: str | None = Field(default=None, max_length=20)
-    iv_inspanning: str | None = Field(default=None, max_length=100)
+    iv_inspanning: str | None = _tekst()
 
     gearchiveerd: bool = Field(default=False, index=True)
 
     # Normalised copies for case- and accent-insensitive filters that work alike on SQLite and PostgreSQL.
     zoektekst: str = Field(default="", sa_type=Text)
     eigenaar_zoek: str = Field(default="", sa_type=Text)
-    iv_keten_zoek: str = Field(default="", max_length=200)
+    iv_keten_zoek: str = Field(default="", sa_type=Text)
 
     versie: int = 1  # optimistic concurrency: bumped by every save
     aangemaakt_op: datetime = Field(default_factory=nu)
@@ -151,7 +151,7 @@ class Statuswijziging(SQLModel, table=True):
     fase: str | None = Field(default=None, max_length=20)
     brontekst: str | None = _tekst()  # the document's own wording
     toelichting: str = Field(sa_type=Text)
-    gebruiker: str = Field(max_length=200)
+    gebruiker: str = Field(sa_type=Text)
     bron_id: int | None = Field(default=None, foreign_key="bron.id")
     vindplaats: str | None = _tekst()
     afgeleid: bool = False
@@ -167,10 +167,10 @@ class Effectmeting(SQLModel, table=True):
     nulmeting: str | None = _tekst()
     waarde_tekst: str | None = _tekst()  # as printed
     waarde: float | None = None  # the number, where the text parses
-    eenheid: str | None = Field(default=None, max_length=100)
+    eenheid: str | None = _tekst()
     streefwaarde: str | None = _tekst()
-    periode: str | None = Field(default=None, max_length=100)
-    methode: str | None = Field(default=None, max_length=100)
+    periode: str | None = _tekst()
+    methode: str | None = _tekst()
     bewijskracht: str = Field(max_length=20)
     effect_ervaring: str | None = Field(default=None, max_length=20)
     bron_id: int | None = Field(default=None, foreign_key="bron.id")
@@ -185,18 +185,18 @@ class Aanbeveling(SQLModel, table=True):
     code: str = Field(unique=True, max_length=40)
     bron_id: int | None = Field(default=None, foreign_key="bron.id")
     vindplaats: str | None = _tekst()
-    nummer: str | None = Field(default=None, max_length=40)
+    nummer: str | None = _tekst()
     titel: str = Field(sa_type=Text)
     tekst: str | None = _tekst()
-    thema: str | None = Field(default=None, max_length=200)
+    thema: str | None = _tekst()
     datum: date | None = None
-    deadline_tekst: str | None = Field(default=None, max_length=100)
+    deadline_tekst: str | None = _tekst()
     deadline_van: date | None = None
     deadline_tot: date | None = None
     opvolging: str = Field(default="open", max_length=20, index=True)
     motivatie: str | None = _tekst()
     besloten_op: date | None = None
-    besloten_door: str | None = Field(default=None, max_length=200)
+    besloten_door: str | None = _tekst()
     versie: int = 1
 
 
@@ -212,7 +212,7 @@ class Wijziging(SQLModel, table=True):
     __table_args__ = (Index("ix_wijziging_item", "entiteit", "sleutel"),)
     id: int | None = Field(default=None, primary_key=True)
     tijdstip: datetime = Field(default_factory=nu)
-    gebruiker: str = Field(max_length=200)
+    gebruiker: str = Field(sa_type=Text)
     entiteit: str = Field(max_length=40)
     sleutel: str = Field(max_length=60)  # the item's code
     veld: str = Field(max_length=60)

@@ -179,3 +179,34 @@ def test_effectmeting_komt_in_het_wijzigingslog(register):
     with register.sessie() as s:
         rijen = [r for r in wijzigingslog(s, "maatregel", m.code) if r.veld == "effectmeting"]
     assert [(r.gebruiker, r.nieuw) for r in rijen] == [("bram", "Niet-gebruik: −3 procentpunt")]
+
+
+def test_lange_vrije_teksten_worden_op_elke_database_bewaard(register):
+    """Free-text fields have no engine-dependent limit: what SQLite keeps, PostgreSQL keeps too."""
+    from registry.aanbeveling import haal_aanbeveling, maak_aanbeveling
+    from registry.effectmeting import voeg_effectmeting_toe
+    from registry.maatregel import haal_maatregel, maak_maatregel
+
+    lang = "lange tekst " * 30
+    with register.werk() as s:
+        maak_maatregel(s, {"naam": "Lang", "domein": "TV", "iv_keten": lang, "iv_portfolio": lang,
+                           "iv_inspanning": lang}, "x" * 250)
+        voeg_effectmeting_toe(s, "TV-01", indicator="i", bewijskracht="gemeten", gebruiker="t", eenheid=lang,
+                              periode=lang, methode=lang)
+        maak_aanbeveling(s, "AB-01", "Titel", "t", nummer=lang, thema=lang)
+    with register.sessie() as s:
+        assert haal_maatregel(s, "TV-01").iv_keten == lang
+        assert haal_aanbeveling(s, "AB-01").nummer == lang
+
+
+def test_te_lange_codes_worden_met_een_melding_geweigerd(register):
+    from registry.aanbeveling import maak_aanbeveling
+    from registry.bron import maak_bron
+    from registry.fouten import ValidatieFout
+
+    with pytest.raises(ValidatieFout, match="te lang"):
+        with register.werk() as s:
+            maak_aanbeveling(s, "A" * 41, "Titel", "t")
+    with pytest.raises(ValidatieFout, match="te lang"):
+        with register.werk() as s:
+            maak_bron(s, "B" * 61, "Titel")

@@ -18,7 +18,7 @@ def upgrade() -> None:
     with op.batch_alter_table('maatregel', schema=None) as batch_op:
         batch_op.add_column(sa.Column('verwacht_effect', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=True))
         batch_op.add_column(sa.Column('effect_basis', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=True))
-        batch_op.add_column(sa.Column('iv_inspanning', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True))
+        batch_op.add_column(sa.Column('iv_inspanning', sa.Text(), nullable=True))
 
 
 
