@@ -152,8 +152,8 @@ def _bekijk_sqlite(pad: Path) -> _Staat:
         raise DatabaseFout(f"{pad} is beschadigd: het bestand is afgekapt.")
     paginagrootte = struct.unpack(">H", kop[16:18])[0]
     paginagrootte = 65536 if paginagrootte == 1 else paginagrootte
-    wijzigingsteller, paginas, geldig_voor = struct.unpack(">I", kop[24:28])[0], *struct.unpack(">I", kop[28:32]), \
-        struct.unpack(">I", kop[92:96])[0]
+    # The page count in the header is valid only when its version number matches the change counter.
+    (wijzigingsteller, paginas), (geldig_voor,) = struct.unpack(">II", kop[24:32]), struct.unpack(">I", kop[92:96])
     if geldig_voor == wijzigingsteller and pad.stat().st_size < paginas * paginagrootte:
         raise DatabaseFout(f"{pad} is beschadigd: het bestand is korter dan de database die erin hoort (afgekapt).")
 

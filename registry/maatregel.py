@@ -265,8 +265,8 @@ def _pas_toe(sessie: Session, m: Maatregel, velden: dict) -> dict:
         elif veld == "domein":
             if waarde is None:
                 raise ValidatieFout("Domein is verplicht.", veld)
-            m.domein_id = zoek_domein(sessie, waarde, veld).id
-            nieuw[veld] = zoek_domein(sessie, waarde, veld).code
+            domein = zoek_domein(sessie, waarde, veld)
+            m.domein_id, nieuw[veld] = domein.id, domein.code
         elif veld == "domein_secundair":
             d = zoek_domein(sessie, waarde, veld) if waarde else None
             m.domein_secundair_id = d.id if d else None

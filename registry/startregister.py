@@ -258,10 +258,9 @@ def _controleer_aanvullingen(map_: Path, register: Startregister, bron_bestand: 
             for b in inhoud.get("bronnen", []):
                 if b.get("soort") not in BRONSOORT:
                     p(f"{pad.name} bron {b.get('code')}: onbekende soort {b.get('soort')!r}")
-                if alle_bronnen.get(b.get("code")) not in (None, b) and not b.get("bestand"):
-                    velden = ("titel", "uitgever", "soort")
-                    if any(alle_bronnen[b["code"]].get(v) != b.get(v) for v in velden):
-                        p(f"{pad.name} bron {b['code']}: anders beschreven dan elders")
+                eerder = alle_bronnen.get(b.get("code"))  # the first description read wins in `lees`
+                if eerder and any(eerder.get(v) != b.get(v) for v in ("titel", "uitgever", "soort")):
+                    p(f"{pad.name} bron {b['code']}: anders beschreven dan elders")
 
     for i, e in enumerate(register.effectmetingen, start=1):
         waar = f"effectmeting {i} ({e.get('maatregel')}, {str(e.get('indicator'))[:40]!r})"
@@ -311,12 +310,11 @@ def _controleer_aanvullingen(map_: Path, register: Startregister, bron_bestand: 
             fout = _letterlijk(a.get("opvolging_brontekst"), a.get("opvolging_bron"), bron_bestand, 1500)
             if fout or not (a.get("opvolging_vindplaats") or "").strip():
                 p(f"{waar}: opvolging zonder letterlijke bronvermelding ({fout or 'vindplaats ontbreekt'})")
-        for veld in ("datum",):
-            if a.get(veld):
-                try:
-                    date.fromisoformat(a[veld])
-                except ValueError:
-                    p(f"{waar}: {veld} {a[veld]!r} is geen JJJJ-MM-DD")
+        if a.get("datum"):
+            try:
+                date.fromisoformat(a["datum"])
+            except ValueError:
+                p(f"{waar}: datum {a['datum']!r} is geen JJJJ-MM-DD")
         try:
             parse_periode_of_leeg(a.get("deadline"))
         except OngeldigeDatum as fout:
