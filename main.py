@@ -208,7 +208,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.opdracht is None:
             from ui.app import start
 
-            return start(lambda: _open(args), pad)
+            # Named on the command line or in the environment: that database; otherwise the one in the settings.
+            expliciet = args.db or args.database_url or os.environ.get(URL_VARIABELE) or args.leeg
+            return start((lambda: _open(args)) if expliciet else None, pad)
         return OPDRACHTEN[args.opdracht](args)
     except RegisterFout as fout:
         log.info("Geweigerd (%s): %s", args.opdracht or "gui", fout.melding)

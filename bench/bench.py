@@ -64,6 +64,10 @@ DOELEN = (
     ("start_tot_rijen_qt", 10_000, 1500.0, "start ≤ 1,5 s"),
     ("geheugen_mb", 10_000, 400.0, "geheugen ≤ 400 MB"),
     ("geheugen_qt_mb", 10_000, 400.0, "geheugen ≤ 400 MB"),
+    ("venster_start", 10_000, 1500.0, "start tot venster getoond ≤ 1,5 s"),
+    ("venster_filter_toets", 10_000, 30.0, "filter per toetsaanslag ≤ 30 ms"),
+    ("venster_sorteren", 10_000, 50.0, "sorteren ≤ 50 ms"),
+    ("venster_geheugen_mb", 10_000, 400.0, "geheugen ≤ 400 MB"),
 )
 
 
@@ -657,6 +661,122 @@ def _geheugen(qt: bool) -> Callable[[Context], Uitkomst]:
     return meet
 
 
+# The real main window in a fresh interpreter (offscreen): from process start until the window is shown with its
+# rows. Settings go to a throw-away data directory, so a user's saved filter or window state cannot skew the numbers.
+VENSTER = r"""
+import json, os, sys, time
+t_begin = time.time()
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from db.openen import open_register
+from ui.hoofdvenster import Hoofdvenster
+from ui.instellingen import Instellingen
+register = open_register(pad=sys.argv[2])
+venster = Hoofdvenster(register, Instellingen())
+venster.show()
+app.processEvents()
+t_getoond = time.time()
+rijen = venster.model.rowCount()
+rss = None
+try:
+    with open("/proc/self/status") as f:
+        rss = next(int(r.split()[1]) / 1024 for r in f if r.startswith("VmHWM:"))
+except OSError:
+    pass
+venster.detail.herstel()
+print(json.dumps({"rijen": rijen, "t_begin": t_begin, "t_getoond": t_getoond, "rss_mb": rss}), flush=True)
+"""
+
+
+def _venster_proces(ctx: Context) -> dict:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as map_:
+        omgeving = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MAATREGELEN_GEGEVENSMAP": map_}
+        t_start = time.time()
+        uit = subprocess.run([sys.executable, "-c", VENSTER, str(ROOT), str(ctx.pad)], cwd=ROOT, capture_output=True,
+                             text=True, env=omgeving)
+    if uit.returncode != 0:
+        raise RuntimeError(f"subproces mislukt ({uit.returncode}):\n{uit.stderr}")
+    info = json.loads(uit.stdout.strip().splitlines()[-1])
+    info["start_ms"] = round((info.pop("t_getoond") - t_start) * 1000, 1)
+    info["interpreter_ms"] = round((info.pop("t_begin") - t_start) * 1000, 1)
+    return info
+
+
+def geval_venster_start(ctx: Context) -> Uitkomst:
+    info = _venster_proces(ctx)
+    return info["start_ms"], info
+
+
+def geval_venster_geheugen(ctx: Context) -> Uitkomst:
+    info = _venster_proces(ctx)
+    if info["rss_mb"] is None:
+        raise RuntimeError("piekgeheugen niet meetbaar op dit platform")
+    return info["rss_mb"], {"rijen": info["rijen"]}
+
+
+_VENSTERS: dict = {}
+
+
+def _venster(ctx: Context):
+    """One offscreen main window per register, kept for the in-process window cases."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    if ctx.pad not in _VENSTERS:
+        import tempfile
+
+        os.environ["MAATREGELEN_GEGEVENSMAP"] = tempfile.mkdtemp(prefix="bench-instellingen-")
+        from ui.hoofdvenster import Hoofdvenster
+        from ui.instellingen import Instellingen
+
+        venster = Hoofdvenster(ctx.register(), Instellingen())
+        venster.resize(1400, 900)
+        venster.show()
+        app.processEvents()
+        _VENSTERS[ctx.pad] = venster
+    return app, _VENSTERS[ctx.pad]
+
+
+def geval_venster_filter_toets(ctx: Context) -> Uitkomst:
+    """Type a search word letter by letter, then delete it again: per keystroke until the table has repainted."""
+    app, venster = _venster(ctx)
+    zoekveld = venster.filterpaneel.zoekveld
+    zoekveld.clear()
+    app.processEvents()
+    tijden = []
+    woord = "begeleiding"
+    for tekst in [woord[:i] for i in range(1, len(woord) + 1)] + [woord[:i] for i in range(len(woord) - 1, -1, -1)]:
+        begin = time.perf_counter()
+        zoekveld.setText(tekst)  # textChanged -> filter -> model reset, as a keystroke does
+        app.processEvents()  # the repaint the reset asked for
+        tijden.append(_ms(begin))
+    return statistics.median(tijden), {"max_ms": round(max(tijden), 1), "toetsen": len(tijden)}
+
+
+def geval_venster_sorteren(ctx: Context) -> Uitkomst:
+    """Sort by name, status and planning, each both ways, until the table has repainted; median of the six."""
+    from PySide6.QtCore import Qt
+
+    from ui.registermodel import NAAM, PLANNING, STATUSKOLOM
+
+    app, venster = _venster(ctx)
+    venster.filterpaneel.wis()
+    app.processEvents()
+    tijden = {}
+    for kolom, naam in ((NAAM, "naam"), (STATUSKOLOM, "status"), (PLANNING, "planning")):
+        for volgorde in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            begin = time.perf_counter()
+            venster.tabel.sortByColumn(kolom, volgorde)
+            app.processEvents()  # the repaint the sort asked for
+            tijden[f"{naam}_{'op' if volgorde == Qt.SortOrder.AscendingOrder else 'af'}"] = round(_ms(begin), 1)
+    venster.tabel.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    return statistics.median(tijden.values()), {"per_kolom_ms": tijden, "rijen": venster.model.rowCount()}
+
+
 def _qt_beschikbaar() -> bool:
     try:
         import importlib.util
@@ -683,10 +803,19 @@ GEVALLEN: dict[str, Geval] = {
                          max_herhalingen=3),
     "geheugen_qt_mb": Geval(_geheugen(qt=True), "MB", "als geheugen_mb, met PySide6.QtWidgets geïmporteerd",
                             max_herhalingen=3),
+    "venster_start": Geval(geval_venster_start, "ms",
+                           "nieuw proces tot het hoofdvenster met alle rijen getoond is (offscreen)"),
+    "venster_filter_toets": Geval(geval_venster_filter_toets, "ms",
+                                  'hoofdvenster: "begeleiding" typen en weer wissen, mediaan per toetsaanslag '
+                                  "tot de tabel opnieuw getekend is"),
+    "venster_sorteren": Geval(geval_venster_sorteren, "ms",
+                              "hoofdvenster: sorteren op naam, status en planning (op- en aflopend), mediaan"),
+    "venster_geheugen_mb": Geval(geval_venster_geheugen, "MB", "piek-RSS van het proces met het hoofdvenster getoond",
+                                 max_herhalingen=3),
 }
 if not _qt_beschikbaar():
-    GEVALLEN.pop("openen_proces_qt")
-    GEVALLEN.pop("geheugen_qt_mb")
+    for _naam in [n for n in GEVALLEN if "qt" in n or n.startswith("venster")]:
+        GEVALLEN.pop(_naam)
 
 
 def _samenvatting(metingen: list[float], eenheid: str, gevraagd: int, afgekapt: bool) -> dict:
@@ -736,7 +865,7 @@ def code_vingerafdruk() -> dict:
     """Hashes of the measured code (db/, registry/): which version of the code these numbers belong to."""
     import hashlib
     bestanden = {}
-    for map_ in ("db", "registry"):
+    for map_ in ("db", "registry", "ui"):
         for pad in sorted((ROOT / map_).glob("*.py")):
             bestanden[f"{map_}/{pad.name}"] = hashlib.sha256(pad.read_bytes()).hexdigest()[:12]
     geheel = hashlib.sha256(json.dumps(bestanden, sort_keys=True).encode()).hexdigest()[:12]

@@ -392,6 +392,25 @@ def archiveer(sessie: Session, code: str, gebruiker: str, versie: int, gearchive
     return haal_maatregel(sessie, m.code)
 
 
+#: What a duplicate takes over: the substance of the measure, not its identity, status, history or original target.
+DUPLICEER_VELDEN = tuple(sorted(BEWERKBAAR - {"naam", "planning_oorspronkelijk"}))
+
+
+def dupliceer(sessie: Session, code: str, gebruiker: str) -> MaatregelDetail:
+    """A new measure in the same domain with the next free code, a copy of the fields, status `niet` and fresh history.
+
+    Typical use: split a measure, or add a sibling under the same parent. The copy's planning starts as its own
+    original target, and it cites the same sources as the measure it was copied from.
+    """
+    bron = haal_maatregel(sessie, code)
+    velden = {veld: getattr(bron, veld) for veld in DUPLICEER_VELDEN}
+    velden["naam"] = f"Kopie van {bron.naam}"
+    kopie = maak_maatregel(sessie, velden, gebruiker, toelichting=f"Maatregel opgenomen als kopie van {bron.code}.")
+    for b in bron.bronnen:
+        voeg_bronvermelding_toe(sessie, kopie.code, b.bron, b.vindplaats, gebruiker, b.toelichting)
+    return haal_maatregel(sessie, kopie.code)
+
+
 def voeg_bronvermelding_toe(sessie: Session, code: str, bron: str, vindplaats: str | None, gebruiker: str,
                             toelichting: str | None = None) -> None:
     """Cite a source for a measure (no version check: adding a citation never conflicts with an edit)."""

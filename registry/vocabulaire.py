@@ -163,3 +163,7 @@ TOESLAGEN = (
     ("KOT", "Kinderopvangtoeslag"),
     ("KGB", "Kindgebonden budget"),
 )
+
+#: One palette for the table, the charts and the PDF, so that a status looks the same everywhere. Dark enough for text
+#: on white (contrast ≥ 4.5:1); the symbol is always shown beside the colour, so colour-blind readers lose nothing.
+STATUSKLEUR = {"ingevoerd": "#2e7d32", "deels": "#a15c00", "niet": "#c62828"}

@@ -25,6 +25,23 @@ def eigen_gegevensmap(tmp_path, monkeypatch):
     return map_
 
 
+@pytest.fixture(autouse=True)
+def geen_onbeantwoorde_vragen(monkeypatch):
+    """A question to the user that a test did not answer fails that test instead of hanging it on a modal dialog.
+
+    Tests answer by patching `ui.vragen` themselves (STYLE.md: no `exec()` on a dialog inside a test).
+    """
+    from ui import vragen
+
+    def onverwacht(naam):
+        def vraag(*args, **kwargs):
+            raise AssertionError(f"onbeantwoorde vraag aan de gebruiker: vragen.{naam}{args[1:3]!r}")
+        return vraag
+
+    for naam in ("voer_uit", "bevestig", "vraag_opslaan", "meld_fout", "meld", "vraag_tekst"):
+        monkeypatch.setattr(vragen, naam, onverwacht(naam))
+
+
 def postgres_basis_url() -> str:
     url = os.environ.get(PG_VARIABELE)
     if not url:
@@ -158,5 +175,29 @@ def register(request, tmp_path):
 @pytest.fixture
 def sqlite_register(tmp_path, sqlite_sjabloon):
     reg = nieuw_sqlite_register(sqlite_sjabloon, tmp_path / "register.db")
+    yield reg
+    reg.sluit()
+
+
+@pytest.fixture(scope="session")
+def startregister_sjabloon(tmp_path_factory):
+    """The starter register, loaded once per run into a file that tests copy (loading takes seconds)."""
+    import sqlite3
+
+    from db.openen import open_register
+    from registry.startregister import laad_startregister
+
+    pad = tmp_path_factory.mktemp("startsjabloon") / "register.db"
+    open_register(pad=pad, vullen=laad_startregister).sluit()
+    verbinding = sqlite3.connect(pad)
+    verbinding.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    verbinding.close()
+    return pad
+
+
+@pytest.fixture
+def start_register(tmp_path, startregister_sjabloon):
+    """A real SQLite file holding the starter register (179 measures), private to the test."""
+    reg = nieuw_sqlite_register(startregister_sjabloon, tmp_path / "register.db")
     yield reg
     reg.sluit()

@@ -611,3 +611,26 @@ def test_conflictmelding_noemt_het_tijdstip_van_de_andere_wijziging_in_lokale_ti
     getoond = datetime.strptime(re.search(r"door bram, (\d\d-\d\d-\d{4} \d\d:\d\d)\)", str(fout.value)).group(1),
                                 "%d-%m-%Y %H:%M")
     assert voor.replace(second=0, microsecond=0) <= getoond <= na + timedelta(minutes=1), str(fout.value)
+
+
+def test_dupliceren_kopieert_de_inhoud_maar_niet_status_historie_of_oorspronkelijke_planning(register):
+    from registry.maatregel import dupliceer
+    from registry.status import historie, wijzig_status
+
+    with register.werk() as s:
+        maak_maatregel(s, {"naam": "Strategie", "domein": "IN"}, "tester")
+        maak_maatregel(s, {"naam": "Betalingsregeling", "domein": "IN", "ouder": "IN-01", "omschrijving": "Looptijd",
+                           "toeslagen": ("HT", "ZT"), "iv_afhankelijk": True, "planning_huidig": "Q1 2026"}, "tester")
+        m = wijzig_maatregel(s, "IN-02", {"vertraging_reden": "iv_capaciteit", "planning_huidig": "Q4 2026"},
+                             "tester", 1)
+        wijzig_status(s, "IN-02", "deels", "Pilot gestart", "tester", m.versie)
+    with register.werk() as s:
+        kopie = dupliceer(s, "IN-02", "tester")
+        regels = historie(s, kopie.code)
+    assert kopie.code == "IN-03"
+    assert kopie.naam == "Kopie van Betalingsregeling"
+    assert (kopie.ouder, kopie.omschrijving, kopie.toeslagen, kopie.iv_afhankelijk) == \
+        ("IN-01", "Looptijd", ("HT", "ZT"), True)
+    assert kopie.status == "niet" and len(regels) == 1 and "IN-02" in regels[0].toelichting
+    assert kopie.planning_huidig.tekst == "Q4 2026"
+    assert kopie.planning_oorspronkelijk.tekst == "Q4 2026"  # the copy's own first target, not IN-02's Q1 2026

@@ -1,11 +1,14 @@
-"""Starts the Qt application: one QApplication, the error hook, and the main window."""
+"""Starts the Qt application: one QApplication, the error hook, opening the database, and the main window."""
 
 import logging
 import sys
+import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from registry.fouten import RegisterFout
 
@@ -26,23 +29,56 @@ def installeer_foutafhandeling(logpad: Path | None) -> None:
     sys.excepthook = _hook
 
 
-def start(open_register: Callable, logpad: Path | None) -> int:
+def open_met_voortgang(openen: Callable, tekst: str = "De database wordt geopend…"):
+    """Open a database off the GUI thread, with a progress dialog when it takes a while.
+
+    Creating a new register with the starter data, or migrating an older file, takes seconds; the window must not
+    freeze meanwhile. The engine's connections are dropped afterwards so that the GUI thread makes its own.
+    """
+    with ThreadPoolExecutor(max_workers=1) as uitvoerder:
+        toekomst = uitvoerder.submit(openen)
+        voortgang = None
+        begin = time.monotonic()
+        while not toekomst.done():
+            if voortgang is None and time.monotonic() - begin > 0.4:
+                voortgang = QProgressDialog(tekst, "", 0, 0)
+                voortgang.setWindowTitle("Maatregelenregister")
+                voortgang.setCancelButton(None)  # creating or migrating is all-or-nothing; there is nothing to stop
+                voortgang.setWindowModality(Qt.WindowModality.ApplicationModal)
+                voortgang.show()
+            QApplication.processEvents()
+            wait([toekomst], timeout=0.03)
+        if voortgang is not None:
+            voortgang.close()
+        register = toekomst.result()
+    register.engine.dispose()
+    return register
+
+
+def start(open_register: Callable | None, logpad: Path | None) -> int:
+    """`open_register` opens the database named on the command line; None: the one in the settings (or the default)."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Maatregelenregister")
     app.setOrganizationName("Maatregelenregister")
     installeer_foutafhandeling(logpad)
+    from ui.hoofdvenster import Hoofdvenster, _open_database
+    from ui.instellingen import Instellingen
+
+    instellingen = Instellingen()
+    if open_register is None:
+        def open_register():
+            return _open_database(instellingen.database, None)
     try:
-        register = open_register()
+        register = open_met_voortgang(open_register, "Het register wordt geopend. Een nieuw register wordt gevuld "
+                                      "met het startregister; dat duurt enkele seconden…")
     except RegisterFout as fout:
         QMessageBox.critical(None, "Maatregelenregister", fout.melding)
         return 2
-    from ui.hoofdvenster import Hoofdvenster
-
-    venster = Hoofdvenster(register)
+    venster = Hoofdvenster(register, instellingen)
     for waarschuwing in register.waarschuwingen:
         QMessageBox.warning(venster, "Maatregelenregister", waarschuwing)
     venster.show()
     try:
         return app.exec()
     finally:
-        register.sluit()
+        venster.register.sluit()

@@ -1,46 +1,569 @@
-"""The main window. For now an overview of the register's counts per domain and status; issue 5 builds it out."""
+"""The main window: the register table with its filter panel, the detail pane, and the actions on measures.
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+The window only wires widgets to use cases: rows come from `registry.filters`, changes go through `registry` use cases
+in one unit of work each, and every question to the user goes through `ui.vragen` (so tests can answer it).
+"""
 
-from registry.overzicht import tellingen_per_domein
-from registry.vocabulaire import STATUS
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QLabel, QMainWindow, QMenu, QSplitter,
+                               QTableView)
+
+from registry.domein import domeinen, toeslagen
+from registry.filters import Filter, voorwaarde, zoek_maatregelen
+from registry.fouten import ConflictFout, RegisterFout
+from registry.maatregel import archiveer, dupliceer
+from ui import vragen
+from ui.detailpaneel import DetailPaneel
+from ui.filterpaneel import FilterPaneel
+from ui.historie import HistorieWidget
+from ui.instellingen import Instellingen
+from ui.registermodel import CODE, RegisterModel
+
+ALLES = Filter(met_gearchiveerd=True)  # the model holds every row; the filter panel decides what shows
+
+SNELTOETSEN = """<table cellpadding="3">
+<tr><td><b>Ctrl+F</b></td><td>zoeken in code, naam en omschrijving</td></tr>
+<tr><td><b>Ctrl+Shift+F</b></td><td>alle filters wissen</td></tr>
+<tr><td><b>Ctrl+N</b></td><td>nieuwe maatregel</td></tr>
+<tr><td><b>Ctrl+D</b></td><td>geselecteerde maatregel dupliceren</td></tr>
+<tr><td><b>Ctrl+S</b></td><td>wijzigingen opslaan</td></tr>
+<tr><td><b>Ctrl+T</b></td><td>status wijzigen (ook voor meerdere geselecteerde maatregelen)</td></tr>
+<tr><td><b>Ctrl+Delete</b></td><td>maatregel archiveren</td></tr>
+<tr><td><b>Ctrl+1 / Ctrl+2</b></td><td>naar de tabel / naar de details</td></tr>
+<tr><td><b>F5</b></td><td>opnieuw laden uit de database</td></tr>
+<tr><td><b>Ctrl+,</b></td><td>instellingen</td></tr>
+</table>"""
+
+
+def _open_database(locatie: str | None, wachtwoord: str | None):
+    """Open the database a setting names (a file path or a server URL); a new one gets the starter register."""
+    from db.openen import open_register
+    from db.paden import standaard_database
+    from registry.startregister import laad_startregister
+
+    if locatie and "://" in locatie:
+        from sqlalchemy.engine import make_url
+
+        url = make_url(locatie)
+        if wachtwoord:
+            url = url.set(password=wachtwoord)
+        return open_register(url=url, vullen=laad_startregister)
+    return open_register(pad=locatie or standaard_database(), vullen=laad_startregister)
 
 
 class Hoofdvenster(QMainWindow):
-    def __init__(self, register):
+    def __init__(self, register, instellingen: Instellingen | None = None,
+                 open_database: Callable = _open_database):
         super().__init__()
         self.register = register
-        self.setWindowTitle(self.tr("Maatregelenregister Toeslagen — %s") % register.omschrijving)
-        self.resize(900, 420)
-        midden = QWidget(self)
-        laag = QVBoxLayout(midden)
-        kop = QLabel(self.tr("<h2>Maatregelenregister Toeslagen</h2>"), midden)
-        kop.setTextFormat(Qt.TextFormat.RichText)
-        laag.addWidget(kop)
-        self.tabel = QTableWidget(midden)
-        self.tabel.setAccessibleName(self.tr("Maatregelen per domein en status"))
+        self.instellingen = instellingen or Instellingen()
+        self._open_database = open_database
+        self._huidige_code: str | None = None
+        self._bezig_met_selecteren = False
+        self._filter = Filter()
+
+        with register.sessie() as sessie:
+            self._domeinen = domeinen(sessie)
+            self._toeslagen = toeslagen(sessie)
+            rijen = zoek_maatregelen(sessie, ALLES)
+
+        self.model = RegisterModel({d.code: d.naam for d in self._domeinen}, self)
+        self.model.zet_drempel(self.instellingen.drempels.status_niet_bijgewerkt)
+        self.model.laad(rijen)
+        self._maak_tabel()
+        self.detail = DetailPaneel(register, self.gebruiker, self)
+        self.historie = HistorieWidget(register, self.gebruiker, self)
+        self.detail.voeg_tab_toe(self.historie, self.tr("Status en historie"), 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.tabel)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(self.splitter)
+
+        self.filterpaneel = FilterPaneel(self.instellingen, [(d.code, d.naam) for d in self._domeinen],
+                                         [(t.code, t.naam) for t in self._toeslagen], self._iv_ketens(), self)
+        self.filterdock = QDockWidget(self.tr("Filters"), self)
+        self.filterdock.setObjectName("filterdock")
+        self.filterdock.setWidget(self.filterpaneel)
+        self.filterdock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                    | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.filterdock)
+
+        self._maak_acties()
+        self._maak_menus()
+        self._maak_statusbalk()
+        self._verbind()
+        self._herstel_vensterstand()
+        self._werk_titel_bij()
+        self._werk_acties_bij()
+
+    # --- building ------------------------------------------------------------------------------------------------
+
+    def _maak_tabel(self) -> None:
+        self.tabel = QTableView(self)
+        self.tabel.setObjectName("registertabel")
+        self.tabel.setAccessibleName(self.tr("Maatregelen"))
+        self.tabel.setModel(self.model)
+        self.tabel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tabel.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tabel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tabel.setAlternatingRowColors(True)
+        self.tabel.setWordWrap(False)
+        self.tabel.setSortingEnabled(True)
+        self.tabel.sortByColumn(CODE, Qt.SortOrder.AscendingOrder)
+        self.tabel.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tabel.verticalHeader().setVisible(False)
-        self.tabel.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.tabel.horizontalHeader().setStretchLastSection(True)
-        laag.addWidget(self.tabel)
-        self.setCentralWidget(midden)
-        self.ververs()
+        # Fixed row heights: the view never measures 10,000 rows' contents.
+        self.tabel.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.tabel.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        kop = self.tabel.horizontalHeader()
+        kop.setSectionsMovable(True)
+        kop.setHighlightSections(False)
+        breedte = self.fontMetrics().horizontalAdvance("M")
+        for kolom, tekens in enumerate((6, 30, 10, 11, 13, 12, 12, 14, 13, 11)):
+            kop.resizeSection(kolom, breedte * tekens)
+        kop.setStretchLastSection(False)
+
+    def _actie(self, tekst: str, slot, sneltoets=None, uitleg: str | None = None, checkbaar: bool = False) -> QAction:
+        actie = QAction(tekst, self)
+        if sneltoets is not None:
+            actie.setShortcut(QKeySequence(sneltoets))
+        if uitleg:
+            actie.setStatusTip(uitleg)
+            actie.setToolTip(f"{uitleg} ({actie.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                             if sneltoets is not None else uitleg)
+        actie.setCheckable(checkbaar)
+        actie.triggered.connect(slot)
+        self.addAction(actie)  # shortcuts work even when the menu bar is hidden
+        return actie
+
+    def _maak_acties(self) -> None:
+        t = self.tr
+        self.actie_nieuw = self._actie(t("&Nieuwe maatregel…"), self.nieuwe_maatregel, QKeySequence.StandardKey.New,
+                                       t("Een nieuwe maatregel toevoegen"))
+        self.actie_dupliceren = self._actie(t("&Dupliceren"), self.dupliceer, "Ctrl+D",
+                                            t("Een kopie van de geselecteerde maatregel maken"))
+        self.actie_opslaan = self._actie(t("&Opslaan"), self.opslaan, QKeySequence.StandardKey.Save,
+                                         t("De wijzigingen in de details opslaan"))
+        self.actie_herstellen = self._actie(t("&Herstellen"), self.detail.herstel, None,
+                                            t("De wijzigingen in de details ongedaan maken"))
+        self.actie_status = self._actie(t("S&tatus wijzigen…"), self.wijzig_status, "Ctrl+T",
+                                        t("De status van de geselecteerde maatregel(en) wijzigen"))
+        self.actie_archiveren = self._actie(t("&Archiveren…"), self.archiveer, "Ctrl+Delete",
+                                            t("De geselecteerde maatregel archiveren"))
+        self.actie_terugzetten = self._actie(t("&Terugzetten uit archief"), self.zet_terug, None,
+                                             t("De gearchiveerde maatregel weer actief maken"))
+        self.actie_zoeken = self._actie(t("&Zoeken"), self.zoek, QKeySequence.StandardKey.Find,
+                                        t("Zoeken in code, naam en omschrijving"))
+        self.actie_wissen = self._actie(t("&Filters wissen"), lambda: self.filterpaneel.wis(), "Ctrl+Shift+F",
+                                        t("Alle filters wissen"))
+        self.actie_archief_tonen = self._actie(t("&Gearchiveerde maatregelen tonen"), self._toon_archief, None,
+                                               t("Gearchiveerde maatregelen in de tabel tonen"), checkbaar=True)
+        self.actie_vernieuwen = self._actie(t("&Vernieuwen"), self.ververs, QKeySequence.StandardKey.Refresh,
+                                            t("Het register opnieuw uit de database laden"))
+        self.actie_instellingen = self._actie(t("&Instellingen…"), self.open_instellingen, "Ctrl+,",
+                                              t("Database, gebruikersnaam en signaaldrempels"))
+        self.actie_afsluiten = self._actie(t("&Afsluiten"), self.close, QKeySequence.StandardKey.Quit)
+        self.actie_naar_tabel = self._actie(t("Naar de &tabel"), self.tabel.setFocus, "Ctrl+1")
+        self.actie_naar_details = self._actie(t("Naar de &details"), lambda: self.detail.tabs.setFocus(), "Ctrl+2")
+        self.actie_sneltoetsen = self._actie(t("&Sneltoetsen"), self.toon_sneltoetsen, QKeySequence.StandardKey.HelpContents)
+        self.actie_over = self._actie(t("&Over Maatregelenregister"), self.toon_over)
+
+    def _maak_menus(self) -> None:
+        t = self.tr
+        balk = self.menuBar()
+        bestand = balk.addMenu(t("&Bestand"))
+        bestand.addActions([self.actie_instellingen, self.actie_vernieuwen])
+        bestand.addSeparator()
+        bestand.addAction(self.actie_afsluiten)
+        bewerken = balk.addMenu(t("Be&werken"))
+        bewerken.addActions([self.actie_nieuw, self.actie_dupliceren])
+        bewerken.addSeparator()
+        bewerken.addActions([self.actie_opslaan, self.actie_herstellen])
+        bewerken.addSeparator()
+        bewerken.addActions([self.actie_status, self.actie_archiveren, self.actie_terugzetten])
+        beeld = balk.addMenu(t("Bee&ld"))
+        beeld.addActions([self.actie_zoeken, self.actie_wissen])
+        filterpaneel = self.filterdock.toggleViewAction()
+        filterpaneel.setText(t("Filter&paneel"))
+        beeld.addAction(filterpaneel)
+        beeld.addAction(self.actie_archief_tonen)
+        beeld.addSeparator()
+        beeld.addActions([self.actie_naar_tabel, self.actie_naar_details])
+        hulp = balk.addMenu(t("&Help"))
+        hulp.addActions([self.actie_sneltoetsen, self.actie_over])
+
+        werkbalk = self.addToolBar(t("Werkbalk"))
+        werkbalk.setObjectName("werkbalk")
+        werkbalk.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        werkbalk.addActions([self.actie_nieuw, self.actie_dupliceren, self.actie_opslaan, self.actie_herstellen])
+        werkbalk.addSeparator()
+        werkbalk.addActions([self.actie_status, self.actie_archiveren])
+        werkbalk.addSeparator()
+        werkbalk.addActions([self.actie_vernieuwen])
+
+    def _maak_statusbalk(self) -> None:
+        self.tellingen = QLabel(self)
+        self.tellingen.setAccessibleName(self.tr("Aantallen"))
+        self.databaselabel = QLabel(self)
+        self.statusBar().addWidget(self.tellingen, 1)
+        self.statusBar().addPermanentWidget(self.databaselabel)
+
+    def _verbind(self) -> None:
+        self.filterpaneel.filterGewijzigd.connect(self.pas_filter_toe)
+        self.tabel.selectionModel().currentRowChanged.connect(self._huidige_rij_gewijzigd)
+        self.tabel.selectionModel().selectionChanged.connect(lambda *_: self._werk_acties_bij())
+        self.tabel.customContextMenuRequested.connect(self._contextmenu)
+        self.detail.gewijzigdVeranderd.connect(lambda _: (self._werk_titel_bij(), self._werk_acties_bij()))
+        self.detail.opgeslagen.connect(lambda code: self._ververs_maatregelen([code]))
+        self.detail.maatregelGekozen.connect(self.selecteer)
+        self.historie.statusWijzigenGevraagd.connect(self.wijzig_status_huidige)
+        self.historie.gewijzigd.connect(lambda code: self._na_wijziging([code]))
+
+    # --- the user's data -----------------------------------------------------------------------------------------
+
+    def gebruiker(self) -> str:
+        return self.register.gebruiker(self.instellingen.gebruiker)
+
+    def _iv_ketens(self) -> list[str]:
+        return sorted({r.iv_keten for r in self.model.alle_rijen() if r.iv_keten}, key=str.casefold)
+
+    def pas_filter_toe(self, f: Filter) -> None:
+        """Filter the cached rows in Python: a keystroke in the search box lands here."""
+        try:
+            with self.register.sessie() as sessie:
+                past = voorwaarde(sessie, f)
+        except RegisterFout as fout:  # a saved view naming a domain that was renamed, for instance
+            self.statusBar().showMessage(fout.melding, 10_000)
+            return
+        self._filter = f
+        self.actie_archief_tonen.setChecked(f.met_gearchiveerd)
+        self._met_behoud_van_selectie(lambda: self.model.zet_voorwaarde(past))
+
+    def _met_behoud_van_selectie(self, wijziging: Callable[[], None]) -> None:
+        """Run a model reset and select the same measures again (the detail pane keeps its measure regardless)."""
+        gekozen = self.geselecteerde_codes()
+        self._bezig_met_selecteren = True
+        try:
+            wijziging()
+            selectie = self.tabel.selectionModel()
+            for code in gekozen:
+                rij = self.model.rij_van_code(code)
+                if rij is not None:
+                    selectie.select(self.model.index(rij, 0), QItemSelectionModel.SelectionFlag.Select
+                                    | QItemSelectionModel.SelectionFlag.Rows)
+            rij = self.model.rij_van_code(self._huidige_code) if self._huidige_code else None
+            if rij is not None:
+                selectie.setCurrentIndex(self.model.index(rij, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.tabel.scrollTo(self.model.index(rij, 0))
+        finally:
+            self._bezig_met_selecteren = False
+        self._werk_tellingen_bij()
+        self._werk_acties_bij()
+
+    def _ververs_maatregelen(self, codes: list[str]) -> None:
+        """Reload the rows of these measures after a change (not all 10,000)."""
+        ids = [r.id for r in self.model.alle_rijen() if r.code in set(codes)]
+        with self.register.sessie() as sessie:
+            if ids:
+                rijen = zoek_maatregelen(sessie, ALLES, ids=ids)
+            else:
+                from registry.maatregel import haal_maatregel
+                rijen = zoek_maatregelen(sessie, ALLES, ids=[haal_maatregel(sessie, c).id for c in codes])
+        self._met_behoud_van_selectie(lambda: self.model.vervang(rijen))
+        self.filterpaneel.zet_iv_ketens(self._iv_ketens())
+
+    def _na_wijziging(self, codes: list[str]) -> None:
+        """After a status change or correction: fresh rows, and the shown measure reloaded (its version changed)."""
+        self._ververs_maatregelen(codes)
+        if self._huidige_code in codes:
+            if not self.detail.is_gewijzigd():
+                self.detail.toon(self._huidige_code)
+            self.historie.toon(self._huidige_code)
 
     def ververs(self) -> None:
+        if not self.detail.mag_verlaten():
+            return
         with self.register.sessie() as sessie:
-            rijen = tellingen_per_domein(sessie)
-        koppen = [self.tr("Domein")] + [f"{t.symbool} {t.label}" for t in STATUS.termen] + [self.tr("Totaal")]
-        self.tabel.setColumnCount(len(koppen))
-        self.tabel.setHorizontalHeaderLabels(koppen)
-        self.tabel.setRowCount(len(rijen))
-        for r, rij in enumerate(rijen):
-            waarden = [rij.domein_naam] + [str(rij.per_status.get(s, 0)) for s in STATUS.codes] + [str(rij.totaal)]
-            for k, waarde in enumerate(waarden):
-                item = QTableWidgetItem(waarde)
-                if k:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.tabel.setItem(r, k, item)
-        self.tabel.resizeColumnsToContents()
-        totaal = sum(r.totaal for r in rijen)
-        self.statusBar().showMessage(self.tr("%n maatregel(en)", "", totaal))
+            rijen = zoek_maatregelen(sessie, ALLES)
+        self._met_behoud_van_selectie(lambda: self.model.laad(rijen))
+        self.filterpaneel.zet_iv_ketens(self._iv_ketens())
+        self._toon_maatregel(self._huidige_code)
+
+    # --- selection -----------------------------------------------------------------------------------------------
+
+    def geselecteerde_codes(self) -> list[str]:
+        rijen = sorted({i.row() for i in self.tabel.selectionModel().selectedRows()})
+        return [self.model.rij(r).code for r in rijen]
+
+    def _geselecteerde_rijen(self):
+        return [self.model.rij(i.row()) for i in sorted(self.tabel.selectionModel().selectedRows(),
+                                                        key=lambda i: i.row())]
+
+    def selecteer(self, code: str) -> bool:
+        """Select a measure in the table (the filter is cleared when it hides the measure)."""
+        rij = self.model.rij_van_code(code)
+        if rij is None:
+            self.filterpaneel.wis()
+            rij = self.model.rij_van_code(code)
+        if rij is None:
+            return False
+        self._kies_rij(rij)
+        return self._huidige_code == code
+
+    def _kies_rij(self, rij: int) -> None:
+        """Make `rij` the only selected row and the current one (as a plain click does)."""
+        index = self.model.index(rij, CODE)
+        self.tabel.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                                    | QItemSelectionModel.SelectionFlag.Rows)
+        self.tabel.scrollTo(index)
+
+    def _huidige_rij_gewijzigd(self, huidig: QModelIndex, vorig: QModelIndex) -> None:
+        if self._bezig_met_selecteren or not huidig.isValid():
+            return
+        code = self.model.rij(huidig.row()).code
+        if code == self._huidige_code:
+            return
+        if not self.detail.mag_verlaten():
+            # Stay on the measure with the unsaved changes; go back once this selection change has finished.
+            QTimer.singleShot(0, lambda: self._zet_huidige_terug(self._huidige_code))
+            return
+        self._toon_maatregel(code)
+
+    def _zet_huidige_terug(self, code: str | None) -> None:
+        rij = self.model.rij_van_code(code) if code else None
+        self._bezig_met_selecteren = True
+        try:
+            if rij is None:
+                self.tabel.clearSelection()
+            else:
+                self._kies_rij(rij)
+        finally:
+            self._bezig_met_selecteren = False
+
+    def _toon_maatregel(self, code: str | None) -> None:
+        self._huidige_code = code
+        self.detail.toon(code)
+        self.historie.toon(code)
+        self._werk_acties_bij()
+
+    # --- actions -------------------------------------------------------------------------------------------------
+
+    def zoek(self) -> None:
+        self.filterdock.show()
+        self.filterpaneel.focus_zoeken()
+
+    def opslaan(self) -> None:
+        self.detail.opslaan()
+
+    def nieuwe_maatregel(self) -> None:
+        from ui.nieuwemaatregel import NieuweMaatregelDialoog
+
+        if not self.detail.mag_verlaten():
+            return
+        huidig = self.model.rij(self.tabel.currentIndex().row()).domein if self.tabel.currentIndex().isValid() else None
+        dialoog = NieuweMaatregelDialoog(self.register, self._domeinen, self.gebruiker(), huidig, self)
+        if vragen.voer_uit(dialoog) and dialoog.code:
+            self._nieuw_aangemaakt(dialoog.code)
+
+    def _nieuw_aangemaakt(self, code: str) -> None:
+        self._ververs_maatregelen([code])
+        if not self.selecteer(code):
+            self._toon_maatregel(code)
+        self.detail.tabs.setCurrentIndex(0)
+        self.statusBar().showMessage(self.tr("Maatregel %s aangemaakt.") % code, 8000)
+
+    def dupliceer(self) -> None:
+        if self._huidige_code is None or not self.detail.mag_verlaten():
+            return
+        try:
+            with self.register.werk() as sessie:
+                kopie = dupliceer(sessie, self._huidige_code, self.gebruiker())
+        except RegisterFout as fout:
+            vragen.meld_fout(self, self.tr("Dupliceren"), fout.melding)
+            return
+        self._nieuw_aangemaakt(kopie.code)
+
+    def wijzig_status_huidige(self) -> None:
+        """From the history tab: the status of the measure shown, whatever else is selected."""
+        if self._huidige_code:
+            self._wijzig_status_van([self._huidige_code])
+
+    def wijzig_status(self) -> None:
+        codes = self.geselecteerde_codes() or ([self._huidige_code] if self._huidige_code else [])
+        if codes:
+            self._wijzig_status_van(codes)
+
+    def _wijzig_status_van(self, codes: list[str]) -> None:
+        from ui.statusdialoog import StatusDialoog
+
+        if self._huidige_code in codes and not self.detail.mag_verlaten():
+            return
+        versies = {r.code: r.versie for r in self.model.alle_rijen()}
+        dialoog = StatusDialoog(self.register, [(c, versies[c]) for c in codes], self.gebruiker(), self)
+        if vragen.voer_uit(dialoog):
+            self._na_wijziging(codes)
+            self.statusBar().showMessage(self.tr("Status vastgelegd voor %s.") % ", ".join(codes), 8000)
+
+    def archiveer(self) -> None:
+        rijen = [r for r in self._geselecteerde_rijen() if not r.gearchiveerd]
+        if not rijen:
+            return
+        lijst = ", ".join(f"{r.code} ({r.naam})" for r in rijen[:10]) + (" …" if len(rijen) > 10 else "")
+        vraag = self.tr("%n maatregel(en) archiveren?", "", len(rijen)) + "\n\n" + lijst + "\n\n" + self.tr(
+            "Gearchiveerde maatregelen blijven met hun historie bewaard, maar verdwijnen uit de tabel en de "
+            "overzichten. U kunt ze terugzetten via Beeld › Gearchiveerde maatregelen tonen.")
+        if self._huidige_code in [r.code for r in rijen] and not self.detail.mag_verlaten():
+            return
+        if not vragen.bevestig(self, self.tr("Archiveren"), vraag, ja=self.tr("Archiveren")):
+            return
+        self._zet_archief(rijen, True)
+
+    def zet_terug(self) -> None:
+        rijen = [r for r in self._geselecteerde_rijen() if r.gearchiveerd]
+        if rijen:
+            self._zet_archief(rijen, False)
+
+    def _zet_archief(self, rijen, gearchiveerd: bool) -> None:
+        try:
+            with self.register.werk() as sessie:
+                for r in rijen:
+                    archiveer(sessie, r.code, self.gebruiker(), r.versie, gearchiveerd)
+        except ConflictFout as fout:
+            vragen.meld_fout(self, self.tr("Gelijktijdige wijziging"), fout.melding)
+            self._ververs_maatregelen([r.code for r in rijen])
+            return
+        except RegisterFout as fout:
+            vragen.meld_fout(self, self.tr("Archiveren"), fout.melding)
+            return
+        self._na_wijziging([r.code for r in rijen])
+        tekst = self.tr("gearchiveerd") if gearchiveerd else self.tr("teruggezet")
+        self.statusBar().showMessage(f"{', '.join(r.code for r in rijen)} {tekst}.", 8000)
+
+    def _toon_archief(self, aan: bool) -> None:
+        if aan != self._filter.met_gearchiveerd:
+            from dataclasses import replace
+
+            self.filterpaneel.zet_filter(replace(self.filterpaneel.filter(), met_gearchiveerd=aan))
+
+    def open_instellingen(self) -> None:
+        from ui.instellingendialoog import InstellingenDialoog
+
+        dialoog = InstellingenDialoog(self.instellingen, self.register.omschrijving, not self.register.is_sqlite, self)
+        if not vragen.voer_uit(dialoog):
+            return
+        self.model.zet_drempel(self.instellingen.drempels.status_niet_bijgewerkt)
+        if dialoog.database_gewijzigd:
+            self.wissel_database(dialoog.nieuwe_database, dialoog.wachtwoord)
+
+    def wissel_database(self, locatie: str | None, wachtwoord: str | None = None) -> bool:
+        """Reconnect to another database; on failure the current one stays open and in use."""
+        if not self.detail.mag_verlaten():
+            return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            nieuw = self._open_database(locatie, wachtwoord)
+        except RegisterFout as fout:
+            vragen.meld_fout(self, self.tr("Database openen"), fout.melding)
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        oud, self.register = self.register, nieuw
+        self.detail.register = self.historie.register = nieuw
+        oud.sluit()
+        with nieuw.sessie() as sessie:
+            rijen = zoek_maatregelen(sessie, ALLES)
+        self._huidige_code = None
+        self.model.laad(rijen)
+        self._toon_maatregel(None)
+        self.filterpaneel.zet_iv_ketens(self._iv_ketens())
+        self.pas_filter_toe(self.filterpaneel.filter())
+        self._werk_titel_bij()
+        for waarschuwing in nieuw.waarschuwingen:
+            vragen.meld(self, self.tr("Database"), waarschuwing)
+        return True
+
+    def toon_sneltoetsen(self) -> None:
+        vragen.meld(self, self.tr("Sneltoetsen"), SNELTOETSEN)
+
+    def toon_over(self) -> None:
+        vragen.meld(self, self.tr("Over Maatregelenregister"), self.tr(
+            "Maatregelenregister Toeslagen\n\nHet overzicht van de verbetermaatregelen voor het toeslagenstelsel, "
+            "met hun status, historie, IV-afhankelijkheden, effectmetingen en aanbevelingen.\n\nDatabase: %s")
+            % self.register.omschrijving)
+
+    def _contextmenu(self, positie) -> None:
+        if not self.tabel.indexAt(positie).isValid():
+            return
+        menu = QMenu(self)
+        menu.addActions([self.actie_status, self.actie_dupliceren])
+        menu.addSeparator()
+        kopieer = menu.addAction(self.tr("Code(s) kopiëren"))
+        kopieer.triggered.connect(lambda: QGuiApplication.clipboard().setText("\n".join(self.geselecteerde_codes())))
+        menu.addSeparator()
+        menu.addActions([self.actie_archiveren, self.actie_terugzetten])
+        menu.popup(self.tabel.viewport().mapToGlobal(positie))
+
+    # --- window state --------------------------------------------------------------------------------------------
+
+    def _werk_titel_bij(self) -> None:
+        self.setWindowTitle(self.tr("Maatregelenregister Toeslagen — %s[*]") % self.register.omschrijving)
+        self.setWindowModified(self.detail.is_gewijzigd())
+        self.databaselabel.setText(self.register.omschrijving)
+
+    def _werk_tellingen_bij(self) -> None:
+        zichtbaar, totaal = self.model.rowCount(), self.model.aantal_totaal()
+        tekst = self.tr("%1 van %2 maatregelen").replace("%1", str(zichtbaar)).replace("%2", str(totaal))
+        tekst += " · " + self.tr("%n met IV-blokkade", "", self.model.aantal_iv_blokkade())
+        self.tellingen.setText(tekst)
+
+    def _werk_acties_bij(self) -> None:
+        rijen = self._geselecteerde_rijen() if self.tabel.selectionModel() else []
+        gewijzigd = self.detail.is_gewijzigd()
+        self.actie_opslaan.setEnabled(gewijzigd)
+        self.actie_herstellen.setEnabled(gewijzigd)
+        self.actie_status.setEnabled(bool(rijen) or self._huidige_code is not None)
+        self.actie_dupliceren.setEnabled(self._huidige_code is not None)
+        self.actie_archiveren.setEnabled(any(not r.gearchiveerd for r in rijen))
+        self.actie_terugzetten.setEnabled(any(r.gearchiveerd for r in rijen))
+
+    def _herstel_vensterstand(self) -> None:
+        s = self.instellingen
+        if (g := s.bytes("geometrie")) is None or not self.restoreGeometry(g):
+            scherm = QGuiApplication.primaryScreen().availableGeometry()
+            self.resize(min(1500, scherm.width() - 40), min(900, scherm.height() - 60))
+        if (st := s.bytes("stand")) is not None:
+            self.restoreState(st)
+        if (k := s.bytes("kolommen")) is not None:
+            self.tabel.horizontalHeader().restoreState(k)
+        if (sp := s.bytes("splitter")) is not None:
+            self.splitter.restoreState(sp)
+        else:
+            breedte = self.width() - self.filterdock.width()
+            self.splitter.setSizes([int(breedte * 0.62), int(breedte * 0.38)])
+        laatste = s.laatste_filter
+        self.filterpaneel.zet_filter(laatste)
+        self.pas_filter_toe(self.filterpaneel.filter())
+        if self.model.rowCount():
+            self._kies_rij(0)
+
+    def bewaar_vensterstand(self) -> None:
+        s = self.instellingen
+        s.zet_bytes("geometrie", self.saveGeometry())
+        s.zet_bytes("stand", self.saveState())
+        s.zet_bytes("kolommen", self.tabel.horizontalHeader().saveState())
+        s.zet_bytes("splitter", self.splitter.saveState())
+        s.laatste_filter = self._filter
+        s.bewaar()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.detail.mag_verlaten():
+            event.ignore()
+            return
+        self.bewaar_vensterstand()
+        event.accept()
+
