@@ -37,9 +37,13 @@ def controleer_tekst(label: str, tekst: str | None, verplicht: bool = False, vel
 
 
 _GETALLEN = re.compile(r"(\d+)")
+_EENVOUDIG = re.compile(r"(\D+)(\d+)")  # "TV-01": the shape of nearly every code
 
 
 def natuurlijke_sleutel(code: str) -> tuple:
     """Sort key that orders codes as people read them: TV-9 < TV-10 < TV-100, PAN-7a < PAN-7b < PAN-10."""
+    eenvoudig = _EENVOUDIG.fullmatch(code)
+    if eenvoudig:  # the same key as below, several times faster: sorting 10,000 codes is on the start-up path
+        return (1, 0, eenvoudig.group(1).casefold()), (0, int(eenvoudig.group(2)), "")
     return tuple((0, int(deel), "") if deel.isdigit() else (1, 0, deel.casefold())
                  for deel in _GETALLEN.split(code) if deel)

@@ -113,8 +113,9 @@ class Hoofdvenster(QMainWindow):
         self.tabel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tabel.setAlternatingRowColors(True)
         self.tabel.setWordWrap(False)
+        # Qt's default indicator is descending; set ours first so enabling sorting sorts only once.
+        self.tabel.horizontalHeader().setSortIndicator(CODE, Qt.SortOrder.AscendingOrder)
         self.tabel.setSortingEnabled(True)
-        self.tabel.sortByColumn(CODE, Qt.SortOrder.AscendingOrder)
         self.tabel.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tabel.verticalHeader().setVisible(False)
         # Fixed row heights: the view never measures 10,000 rows' contents.
@@ -548,7 +549,11 @@ class Hoofdvenster(QMainWindow):
         laatste = s.laatste_filter
         self.filterpaneel.zet_filter(laatste)
         self.pas_filter_toe(self.filterpaneel.filter())
-        if self.model.rowCount():
+        # The first measure's details load just after the window is first painted: the table shows sooner.
+        QTimer.singleShot(0, self._kies_eerste_rij)
+
+    def _kies_eerste_rij(self) -> None:
+        if self._huidige_code is None and self.model.rowCount() and not self.tabel.selectionModel().hasSelection():
             self._kies_rij(0)
 
     def bewaar_vensterstand(self) -> None:

@@ -129,6 +129,8 @@ class RegisterModel(QAbstractTableModel):
         return sorted(indices, key=self._sleutel(kolom).__getitem__, reverse=volgorde == Qt.SortOrder.DescendingOrder)
 
     def _sleutel(self, kolom: int) -> list:
+        if kolom == CODE:
+            return range(len(self._alle))  # _alle is in code order already
         if kolom not in self._sleutels:
             self._sleutels[kolom] = [self._sorteerwaarde(r, kolom) for r in self._alle]
         return self._sleutels[kolom]
