@@ -125,7 +125,7 @@ class Hoofdvenster(QMainWindow):
         kop.setSectionsMovable(True)
         kop.setHighlightSections(False)
         breedte = self.fontMetrics().horizontalAdvance("M")
-        for kolom, tekens in enumerate((6, 30, 10, 11, 13, 12, 12, 14, 13, 11)):
+        for kolom, tekens in enumerate((6, 30, 13, 12, 11, 13, 13, 11, 10, 11)):
             kop.resizeSection(kolom, breedte * tekens)
         kop.setStretchLastSection(False)
 

@@ -15,9 +15,10 @@ from registry.filters import MaatregelRij, Voorwaarde
 from registry.tekst import natuurlijke_sleutel, normaliseer
 from registry.vocabulaire import FASE, STATUS, STATUSKLEUR
 
-CODE, NAAM, OUDER, DOMEIN, STATUSKOLOM, FASEKOLOM, IV, EIGENAAR, PLANNING, BIJGEWERKT = range(10)
-KOPPEN = ("Code", "Naam", "Onderdeel van", "Domein", "Status", "Fase", "IV", "Eigenaar", "Huidige planning",
-          "Status bijgewerkt")
+# What a programme manager reads first comes first: where a measure stands, then when and who.
+CODE, NAAM, STATUSKOLOM, FASEKOLOM, IV, PLANNING, EIGENAAR, BIJGEWERKT, OUDER, DOMEIN = range(10)
+KOPPEN = ("Code", "Naam", "Status", "Fase", "IV", "Huidige planning", "Eigenaar", "Status bijgewerkt",
+          "Onderdeel van", "Domein")
 CODE_ROL = Qt.ItemDataRole.UserRole + 1  # the measure's code, for views and tests
 
 _ROLLEN = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
