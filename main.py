@@ -30,6 +30,20 @@ _ARGPARSE_NL = [
 
 
 class Opdrachtregel(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs["add_help"] = False  # argparse's own -h speaks English
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "opdrachten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="deze uitleg tonen en stoppen")
+
+    def format_usage(self):
+        return super().format_usage().replace("usage:", "gebruik:", 1)
+
+    def format_help(self):
+        return super().format_help().replace("usage:", "gebruik:", 1)
+
     def error(self, message):  # noqa: D401 - argparse's hook
         for patroon, vervanging in _ARGPARSE_NL:
             if re.fullmatch(patroon, message):

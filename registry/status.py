@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func
 from sqlmodel import Session, select
 
 from registry.bron import bron_id
@@ -34,13 +33,31 @@ class HistorieRij:
     geregistreerd_op: datetime
 
 
+def rangorde(regels) -> dict[int, int]:
+    """Each entry's place among entries of the same date: a correction takes the place of the entry it corrects.
+
+    Entries of one date are ordered by when they were entered (their id); a correction is entered later but stands
+    where the corrected entry stood, so it gets the id of the first entry of its chain. Otherwise correcting an
+    older entry would make it the newest and silently change the current status.
+    `regels`: objects with `id` and `vervangt_id`.
+    """
+    vervangt = {r.id: r.vervangt_id for r in regels}
+    rang = {}
+    for rid in vervangt:
+        wortel, gezien = rid, {rid}
+        while vervangt.get(wortel) is not None and vervangt[wortel] not in gezien:
+            wortel = vervangt[wortel]
+            gezien.add(wortel)
+        rang[rid] = wortel
+    return rang
+
+
 def _geldige_regels(sessie: Session, maatregel_id: int) -> list[Statuswijziging]:
-    vervangen = select(Statuswijziging.vervangt_id).where(Statuswijziging.vervangt_id.is_not(None))
-    return list(sessie.exec(
-        select(Statuswijziging)
-        .where(Statuswijziging.maatregel_id == maatregel_id, Statuswijziging.id.not_in(vervangen))
-        .order_by(Statuswijziging.datum, Statuswijziging.id)
-    ).all())
+    """The entries that count (not superseded), oldest first."""
+    alle = list(sessie.exec(select(Statuswijziging).where(Statuswijziging.maatregel_id == maatregel_id)).all())
+    vervangen = {r.vervangt_id for r in alle if r.vervangt_id is not None}
+    rang = rangorde(alle)
+    return sorted((r for r in alle if r.id not in vervangen), key=lambda r: (r.datum, rang[r.id]))
 
 
 def _werk_huidige_status_bij(sessie: Session, m: Maatregel) -> None:
@@ -143,6 +160,8 @@ def historie_van(sessie: Session, maatregel_ids: list[int] | None = None) -> dic
              .join(Maatregel, Maatregel.id == tabel.c.maatregel_id)
              .order_by(tabel.c.maatregel_id, tabel.c.datum, tabel.c.id))
     rijen = rijen_voor_maatregelen(sessie, query, tabel.c.maatregel_id, maatregel_ids)
+    rang = rangorde(rijen)
+    rijen.sort(key=lambda r: (r.maatregel_id, r.datum, rang[r.id]))
     per: dict[int, list[HistorieRij]] = {}
     for r in rijen:
         code = r.maatregel_code
@@ -154,18 +173,16 @@ def historie_van(sessie: Session, maatregel_ids: list[int] | None = None) -> dic
 
 def status_op(sessie: Session, peildatum: date) -> dict[int, str]:
     """Each measure's status as of `peildatum`, from the valid history (measures without an entry by then: absent)."""
-    vervangen = select(Statuswijziging.vervangt_id).where(Statuswijziging.vervangt_id.is_not(None))
-    laatste = (
-        select(Statuswijziging.maatregel_id, func.max(Statuswijziging.id).label("id"))
-        .where(Statuswijziging.datum <= peildatum, Statuswijziging.id.not_in(vervangen))
-        .group_by(Statuswijziging.maatregel_id, Statuswijziging.datum)
-        .subquery()
-    )
+    tabel = Statuswijziging.__table__
+    rijen = sessie.execute(select(tabel.c.maatregel_id, tabel.c.datum, tabel.c.id, tabel.c.vervangt_id,
+                                  tabel.c.nieuw)).all()
+    vervangen = {r.vervangt_id for r in rijen if r.vervangt_id is not None}
+    rang = rangorde(rijen)
     resultaat: dict[int, tuple[date, int, str]] = {}
-    for mid, datum, rid, nieuw in sessie.exec(
-        select(Statuswijziging.maatregel_id, Statuswijziging.datum, Statuswijziging.id, Statuswijziging.nieuw)
-        .join(laatste, laatste.c.id == Statuswijziging.id)
-    ).all():
-        if mid not in resultaat or (datum, rid) > resultaat[mid][:2]:
-            resultaat[mid] = (datum, rid, nieuw)
+    for r in rijen:
+        if r.id in vervangen or r.datum > peildatum:
+            continue
+        sleutel = (r.datum, rang[r.id])
+        if r.maatregel_id not in resultaat or sleutel > resultaat[r.maatregel_id][:2]:
+            resultaat[r.maatregel_id] = (*sleutel, r.nieuw)
     return {mid: v[2] for mid, v in resultaat.items()}

@@ -79,7 +79,7 @@ FASE = Vocabulaire("fase", [
     Term("implementatie", "Implementatie", synoniemen=("implementatiefase",)),
     Term("opschaling", "Opschaling"),
     Term("staand", "Staande praktijk", synoniemen=("staande praktijk", "afgerond")),
-    Term("on_hold", "On hold", synoniemen=("aangehouden", "op pauze", "on hold")),
+    Term("on_hold", "Aangehouden", synoniemen=("aangehouden", "op pauze", "on hold")),
     Term("gestopt", "Gestopt", synoniemen=("beeindigd", "geschrapt", "afgeschreven")),
 ])
 

@@ -135,19 +135,23 @@ def postgres_register_url(postgres_databases):
     return postgres_databases.leeg_register()
 
 
-@pytest.fixture(scope="session")
-def sqlite_sjabloon(tmp_path_factory):
-    """A new, empty register file made once; tests get a copy (the schema is built only once per run)."""
+def maak_sjabloon(pad, **opties):
+    """A register file made once per run, its WAL folded in, for tests to copy."""
     import sqlite3
 
     from db.openen import open_register
 
-    pad = tmp_path_factory.mktemp("sjabloon") / "register.db"
-    open_register(pad=pad, leeg=True).sluit()
+    open_register(pad=pad, **opties).sluit()
     verbinding = sqlite3.connect(pad)
     verbinding.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     verbinding.close()
     return pad
+
+
+@pytest.fixture(scope="session")
+def sqlite_sjabloon(tmp_path_factory):
+    """A new, empty register file made once; tests get a copy (the schema is built only once per run)."""
+    return maak_sjabloon(tmp_path_factory.mktemp("sjabloon") / "register.db", leeg=True)
 
 
 def nieuw_sqlite_register(sjabloon, doel):
@@ -182,17 +186,9 @@ def sqlite_register(tmp_path, sqlite_sjabloon):
 @pytest.fixture(scope="session")
 def startregister_sjabloon(tmp_path_factory):
     """The starter register, loaded once per run into a file that tests copy (loading takes seconds)."""
-    import sqlite3
-
-    from db.openen import open_register
     from registry.startregister import laad_startregister
 
-    pad = tmp_path_factory.mktemp("startsjabloon") / "register.db"
-    open_register(pad=pad, vullen=laad_startregister).sluit()
-    verbinding = sqlite3.connect(pad)
-    verbinding.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    verbinding.close()
-    return pad
+    return maak_sjabloon(tmp_path_factory.mktemp("startsjabloon") / "register.db", vullen=laad_startregister)
 
 
 @pytest.fixture

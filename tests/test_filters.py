@@ -559,7 +559,7 @@ def test_python_filter_over_cached_rows_equals_the_sql_filter(start_register, f)
     from registry.filters import voorwaarde
 
     with start_register.sessie() as s:
-        alle = zoek_maatregelen(s, Filter(met_gearchiveerd=True))
+        alle = zoek_maatregelen(s, Filter(met_gearchiveerd=True), met_zoektekst=True)
         past = voorwaarde(s, f)
         verwacht = zoek_ids(s, f)
         assert [alle[i].id for i in past.indices(alle)] == verwacht
@@ -571,3 +571,16 @@ def test_saved_filter_round_trips_through_its_dict_form():
                toeslagen=("HT",), eigenaar="DT", zoek="regeling", planning_verstreken=True, met_gearchiveerd=True)
     assert Filter.uit_dict(f.als_dict()) == f
     assert Filter.uit_dict({"statussen": "deels", "onbekend": 1, "iv_blokkade": "ja"}) == Filter()
+
+
+def test_search_texts_come_with_the_rows_only_when_asked(gevuld):
+    from registry.filters import zoekteksten
+
+    with gevuld.sessie() as s:
+        zonder = zoek_maatregelen(s)
+        met = zoek_maatregelen(s, met_zoektekst=True)
+        los = zoekteksten(s)
+        enkele = zoekteksten(s, [met[0].id])
+    assert all(r.zoektekst == "" for r in zonder)
+    assert {r.id: r.zoektekst for r in met} == {i: t for i, t in los.items() if i in {r.id for r in met}}
+    assert enkele == {met[0].id: met[0].zoektekst} and met[0].code.lower() in met[0].zoektekst

@@ -31,6 +31,13 @@ def getoonde_codes(v) -> list[str]:
     return [m.data(m.index(r, CODE), CODE_ROL) for r in range(m.rowCount())]
 
 
+def klik_op(qtbot, v, code: str) -> None:
+    """A mouse click on the measure's row, as a user selects it."""
+    index = v.model.index(v.model.rij_van_code(code), CODE)
+    v.tabel.scrollTo(index)
+    qtbot.mouseClick(v.tabel.viewport(), Qt.MouseButton.LeftButton, pos=v.tabel.visualRect(index).center())
+
+
 def codes_volgens_sql(register, f: Filter) -> list[str]:
     with register.sessie() as s:
         ids = set(zoek_ids(s, f))
@@ -315,12 +322,14 @@ def test_niet_opgeslagen_wijzigingen_vragen_eerst(qtbot, venster, monkeypatch, s
     venster.detail.findChild(QLineEdit, "naam").setText("Nieuwe naam voor BU-02")
     gevraagd = []
     monkeypatch.setattr(vragen, "vraag_opslaan", lambda *a, **k: gevraagd.append(1) or antwoord)
-    venster.tabel.setCurrentIndex(venster.model.index(venster.model.rij_van_code("BU-03"), CODE))
+    klik_op(qtbot, venster, "BU-03")
     qtbot.wait(20)  # the way back to the edited row is queued
     assert gevraagd
     assert venster.detail.code() == ("BU-02" if blijft else "BU-03")
+    # Table and details always show the same measure, also after saving on the way out reloaded the rows.
+    assert venster.geselecteerde_codes() == [venster.detail.code()]
+    assert venster.model.rij(venster.tabel.currentIndex().row()).code == venster.detail.code()
     if blijft:
-        assert venster.geselecteerde_codes() == ["BU-02"]
         assert venster.detail.findChild(QLineEdit, "naam").text() == "Nieuwe naam voor BU-02"
     with start_register.sessie() as s:
         opgeslagen = haal_maatregel(s, "BU-02").naam == "Nieuwe naam voor BU-02"
@@ -485,3 +494,32 @@ def test_statusdialoog_zonder_reden_schrijft_niets(qtbot, venster, monkeypatch, 
     assert gezien[0]
     with start_register.sessie() as s:
         assert len(historie(s, "TV-03")) == voor
+
+
+def test_na_opslaan_bij_het_verlaten_volgt_een_klik_terug_de_tabel(qtbot, venster, monkeypatch):
+    venster.selecteer("TV-05")
+    venster.detail.findChild(QLineEdit, "naam").setText("Andere naam")
+    monkeypatch.setattr(vragen, "vraag_opslaan", lambda *a, **k: vragen.OPSLAAN)
+    klik_op(qtbot, venster, "TV-07")
+    qtbot.wait(20)
+    klik_op(qtbot, venster, "TV-05")
+    qtbot.wait(20)
+    assert venster.detail.code() == "TV-05"
+
+
+def test_tab_verlaat_de_tabel_zonder_een_andere_maatregel_te_kiezen(qtbot, venster):
+    venster.selecteer("DC-01")
+    venster.tabel.setFocus()
+    qtbot.keyClick(venster.tabel, Qt.Key.Key_Tab)
+    assert not venster.tabel.hasFocus()
+    assert venster.detail.code() == "DC-01"
+
+
+def test_teller_met_gearchiveerde_maatregelen_telt_die_mee(venster, monkeypatch, start_register):
+    monkeypatch.setattr(vragen, "bevestig", lambda *a, **k: True)
+    venster.selecteer("NG-02")
+    venster.actie_archiveren.trigger()
+    actief = len(codes_volgens_sql(start_register, Filter()))
+    assert f"{actief} van {actief} maatregelen" in venster.tellingen.text()
+    venster.actie_archief_tonen.trigger()
+    assert f"{actief + 1} van {actief + 1} maatregelen" in venster.tellingen.text()

@@ -393,3 +393,25 @@ def test_correctie_met_verouderde_versie_geeft_conflict_en_geen_historieregel(re
     regels = hist(register, m.code)
     assert len(regels) == 2
     assert not any(r.vervangen for r in regels)
+
+
+def test_een_oudere_regel_van_dezelfde_dag_corrigeren_laat_de_huidige_status_staan(register):
+    """A correction stands where the corrected entry stood; it does not become the newest entry of its day."""
+    code = nieuw(register, datum=D(2025, 1, 1)).code
+    dag = D(2025, 6, 1)
+    status(register, code, "deels", "Pilot gestart", datum=dag)
+    status(register, code, "ingevoerd", "Landelijk ingevoerd", datum=dag)
+    oudere = next(r for r in hist(register, code) if r.nieuw == "deels")
+    corrigeer(register, code, oudere.id, "Bron verkeerd overgenomen", vindplaats="§2.1")
+    assert lees(register, code).status == "ingevoerd"
+    assert op(register, dag)[lees(register, code).id] == "ingevoerd"
+    volgorde = [(r.nieuw, r.vervangen) for r in hist(register, code)]
+    assert volgorde == [("niet", False), ("deels", True), ("deels", False), ("ingevoerd", False)]
+
+
+def test_de_nieuwste_regel_corrigeren_verandert_de_huidige_status(register):
+    code = nieuw(register, datum=D(2025, 1, 1)).code
+    status(register, code, "ingevoerd", "Gereed", datum=D(2025, 6, 1))
+    laatste = hist(register, code)[-1]
+    corrigeer(register, code, laatste.id, "Was maar deels", nieuw="deels")
+    assert lees(register, code).status == "deels"

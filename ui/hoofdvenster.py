@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QLab
                                QTableView)
 
 from registry.domein import domeinen, toeslagen
-from registry.filters import Filter, voorwaarde, zoek_maatregelen
+from registry.filters import Filter, voorwaarde, zoek_maatregelen, zoekteksten
 from registry.fouten import ConflictFout, RegisterFout
 from registry.maatregel import archiveer, dupliceer
 from ui import vragen
@@ -70,7 +70,7 @@ class Hoofdvenster(QMainWindow):
             self._toeslagen = toeslagen(sessie)
             rijen = zoek_maatregelen(sessie, ALLES)
 
-        self.model = RegisterModel({d.code: d.naam for d in self._domeinen}, self)
+        self.model = RegisterModel({d.code: d.naam for d in self._domeinen}, self._zoekteksten, self)
         self.model.zet_drempel(self.instellingen.drempels.status_niet_bijgewerkt)
         self.model.laad(rijen)
         self._maak_tabel()
@@ -113,6 +113,7 @@ class Hoofdvenster(QMainWindow):
         self.tabel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tabel.setAlternatingRowColors(True)
         self.tabel.setWordWrap(False)
+        self.tabel.setTabKeyNavigation(False)  # Tab leaves the table for the next pane; arrows move within it
         # Qt's default indicator is descending; set ours first so enabling sorting sorts only once.
         self.tabel.horizontalHeader().setSortIndicator(CODE, Qt.SortOrder.AscendingOrder)
         self.tabel.setSortingEnabled(True)
@@ -153,7 +154,7 @@ class Hoofdvenster(QMainWindow):
         self.actie_herstellen = self._actie(t("&Herstellen"), self.detail.herstel, None,
                                             t("De wijzigingen in de details ongedaan maken"))
         self.actie_status = self._actie(t("S&tatus wijzigen…"), self.wijzig_status, "Ctrl+T",
-                                        t("De status van de geselecteerde maatregel(en) wijzigen"))
+                                        t("De status van de geselecteerde maatregelen wijzigen"))
         self.actie_archiveren = self._actie(t("&Archiveren…"), self.archiveer, "Ctrl+Delete",
                                             t("De geselecteerde maatregel archiveren"))
         self.actie_terugzetten = self._actie(t("&Terugzetten uit archief"), self.zet_terug, None,
@@ -229,6 +230,10 @@ class Hoofdvenster(QMainWindow):
 
     def gebruiker(self) -> str:
         return self.register.gebruiker(self.instellingen.gebruiker)
+
+    def _zoekteksten(self, ids: list[int] | None) -> dict[int, str]:
+        with self.register.sessie() as sessie:
+            return zoekteksten(sessie, ids)
 
     def _iv_ketens(self) -> list[str]:
         return sorted({r.iv_keten for r in self.model.alle_rijen() if r.iv_keten}, key=str.casefold)
@@ -334,6 +339,13 @@ class Hoofdvenster(QMainWindow):
             QTimer.singleShot(0, lambda: self._zet_huidige_terug(self._huidige_code))
             return
         self._toon_maatregel(code)
+        # Saving on the way out reloads the table rows, which puts the selection back on the measure just left:
+        # make the chosen one the table's current row again, so table and details show the same measure.
+        if self._code_van(self.tabel.currentIndex()) != code:
+            QTimer.singleShot(0, lambda: self._zet_huidige_terug(code))
+
+    def _code_van(self, index: QModelIndex) -> str | None:
+        return self.model.rij(index.row()).code if index.isValid() else None
 
     def _zet_huidige_terug(self, code: str | None) -> None:
         rij = self.model.rij_van_code(code) if code else None
@@ -415,7 +427,8 @@ class Hoofdvenster(QMainWindow):
         if not rijen:
             return
         lijst = ", ".join(f"{r.code} ({r.naam})" for r in rijen[:10]) + (" …" if len(rijen) > 10 else "")
-        vraag = self.tr("%n maatregel(en) archiveren?", "", len(rijen)) + "\n\n" + lijst + "\n\n" + self.tr(
+        vraag = (self.tr("Maatregel %s archiveren?") % rijen[0].code if len(rijen) == 1
+                 else self.tr("%d maatregelen archiveren?") % len(rijen)) + "\n\n" + lijst + "\n\n" + self.tr(
             "Gearchiveerde maatregelen blijven met hun historie bewaard, maar verdwijnen uit de tabel en de "
             "overzichten. U kunt ze terugzetten via Beeld › Gearchiveerde maatregelen tonen.")
         if self._huidige_code in [r.code for r in rijen] and not self.detail.mag_verlaten():
@@ -517,7 +530,8 @@ class Hoofdvenster(QMainWindow):
         self.databaselabel.setText(self.register.omschrijving)
 
     def _werk_tellingen_bij(self) -> None:
-        zichtbaar, totaal = self.model.rowCount(), self.model.aantal_totaal()
+        zichtbaar = self.model.rowCount()
+        totaal = self.model.aantal_alle() if self._filter.met_gearchiveerd else self.model.aantal_totaal()
         tekst = self.tr("%1 van %2 maatregelen").replace("%1", str(zichtbaar)).replace("%2", str(totaal))
         tekst += " · " + self.tr("%n met IV-blokkade", "", self.model.aantal_iv_blokkade())
         self.tellingen.setText(tekst)
@@ -553,6 +567,7 @@ class Hoofdvenster(QMainWindow):
         QTimer.singleShot(0, self._kies_eerste_rij)
 
     def _kies_eerste_rij(self) -> None:
+        self.model.laad_zoekteksten()  # so that the first keystroke in the search box is as quick as the rest
         if self._huidige_code is None and self.model.rowCount() and not self.tabel.selectionModel().hasSelection():
             self._kies_rij(0)
 

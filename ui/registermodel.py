@@ -5,6 +5,7 @@ Here the rows are loaded once (plain `MaatregelRij` values), a filter is a predi
 column's sort key is computed once and reused, so a keystroke or a sort costs a few milliseconds.
 """
 
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 
@@ -56,9 +57,13 @@ def maanden_terug(peildatum: date, maanden: int) -> date:
 
 
 class RegisterModel(QAbstractTableModel):
-    def __init__(self, domeinnamen: dict[str, str], parent=None):
+    def __init__(self, domeinnamen: dict[str, str],
+                 zoekteksten: Callable[[list[int] | None], dict[int, str]] | None = None, parent=None):
         super().__init__(parent)
         self._domeinnamen = domeinnamen  # code -> short name
+        # The search texts are the biggest column: fetched when first needed (or just after start), not with the rows.
+        self._laad_zoekteksten = zoekteksten
+        self._zoektekst: dict[int, str] = {}  # measure id -> normalised code, name and description
         self._alle: list[MaatregelRij] = []
         self._zichtbaar: list[int] = []  # indexes into _alle, in display order
         self._voorwaarde = Voorwaarde([("gearchiveerd", "onwaar", None)])
@@ -76,6 +81,7 @@ class RegisterModel(QAbstractTableModel):
         """All rows of the register (archived ones too; the filter decides what shows)."""
         self.beginResetModel()
         self._alle = list(rijen)
+        self._zoektekst.clear()
         self._na_nieuwe_rijen()
         self.endResetModel()
 
@@ -91,6 +97,7 @@ class RegisterModel(QAbstractTableModel):
         positie = {r.id: i for i, r in enumerate(self._alle)}
         self.beginResetModel()
         for r in rijen:
+            self._zoektekst.pop(r.id, None)  # its name or description may have changed
             if r.id in positie:
                 self._alle[positie[r.id]] = r
             else:
@@ -117,8 +124,19 @@ class RegisterModel(QAbstractTableModel):
 
     def _kolom(self, naam: str) -> list:
         if naam not in self._kolommen:
-            self._kolommen[naam] = [getattr(r, naam) for r in self._alle]
+            if naam == "zoektekst" and self._laad_zoekteksten is not None:
+                ontbrekend = [r.id for r in self._alle if r.id not in self._zoektekst]
+                if ontbrekend:
+                    self._zoektekst.update(self._laad_zoekteksten(
+                        None if len(ontbrekend) == len(self._alle) else ontbrekend))
+                self._kolommen[naam] = [self._zoektekst.get(r.id, r.zoektekst) for r in self._alle]
+            else:
+                self._kolommen[naam] = [getattr(r, naam) for r in self._alle]
         return self._kolommen[naam]
+
+    def laad_zoekteksten(self) -> None:
+        """Fetch the search texts now (the window does this right after it is first shown)."""
+        self._kolom("zoektekst")
 
     def _gesorteerd(self, indices: list[int]) -> list[int]:
         """`indices` in the chosen order; they come in code order, and the sort is stable, so ties stay in it."""
@@ -191,6 +209,9 @@ class RegisterModel(QAbstractTableModel):
 
     def aantal_totaal(self) -> int:
         return self._totaal
+
+    def aantal_alle(self) -> int:
+        return len(self._alle)
 
     def aantal_iv_blokkade(self) -> int:
         return sum(1 for i in self._zichtbaar if self._alle[i].iv_blokkade)
