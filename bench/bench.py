@@ -674,9 +674,27 @@ from ui.hoofdvenster import Hoofdvenster
 from ui.instellingen import Instellingen
 register = open_register(pad=sys.argv[2])
 venster = Hoofdvenster(register, Instellingen())
+from PySide6.QtCore import QEvent, QObject
+
+
+class EersteVerf(QObject):
+    # "Shown" = the table's first paint, with its rows. The first measure's details and the search texts load
+    # just after that (zero-timers the window queues), so they are not part of what the user waits for.
+    t = None
+
+    def eventFilter(self, obj, gebeurtenis):
+        if gebeurtenis.type() == QEvent.Type.Paint and self.t is None:
+            self.t = time.time()
+        return False
+
+
+verf = EersteVerf()
+venster.tabel.viewport().installEventFilter(verf)
 venster.show()
+while verf.t is None:
+    app.processEvents()
+t_getoond = verf.t
 app.processEvents()
-t_getoond = time.time()
 rijen = venster.model.rowCount()
 rss = None
 try:

@@ -428,3 +428,21 @@ def test_niet_gevonden_passage_toont_de_hele_tekst_met_een_opmerking(qtbot):
     venster.toon("Kamerbrief", "Een tekst met 🙂 en dan de passage.", (19, 34))  # reused, emoji before it
     assert not venster.melding.isVisible()
     assert venster.gemarkeerde_tekst() == "dan de passage."
+
+
+def test_bron_openen_is_uit_voor_een_bron_waarvan_de_tekst_ontbreekt(qtbot, start_register):
+    from registry.status import wijzig_status
+
+    with start_register.werk() as s:
+        studie = next(b for b in bronnen(s) if not b.bestand)
+        m = haal_maatregel(s, "TV-01")
+        wijzig_status(s, "TV-01", m.status, "Bevestigd in de studie", "tester", m.versie, bron=studie.code)
+    widget = HistorieWidget(start_register, lambda: "tester")
+    qtbot.addWidget(widget)
+    widget.toon("TV-01")
+    assert widget.huidige_regel().bron == studie.code  # newest first
+    assert not widget.knop_bron.isEnabled()
+    assert studie.code in widget.knop_bron.toolTip()
+    oudste = widget.model.index(widget.model.rowCount() - 1, 0)
+    widget.tabel.setCurrentIndex(oudste)
+    assert widget.huidige_regel().bron and widget.knop_bron.isEnabled()

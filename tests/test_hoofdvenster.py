@@ -523,3 +523,14 @@ def test_teller_met_gearchiveerde_maatregelen_telt_die_mee(venster, monkeypatch,
     assert f"{actief} van {actief} maatregelen" in venster.tellingen.text()
     venster.actie_archief_tonen.trigger()
     assert f"{actief + 1} van {actief + 1} maatregelen" in venster.tellingen.text()
+
+
+def test_lege_cellen_staan_in_beide_richtingen_onderaan(venster):
+    for volgorde in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        venster.tabel.sortByColumn(PLANNING, volgorde)
+        rijen = [venster.model.rij(r) for r in range(venster.model.rowCount())]
+        leeg = [r.planning_huidig is None for r in rijen]
+        assert any(leeg) and not all(leeg)
+        assert leeg == sorted(leeg), "lege planningen onderaan"
+        eindes = [r.planning_huidig.tot for r in rijen if r.planning_huidig]
+        assert eindes == sorted(eindes, reverse=volgorde == Qt.SortOrder.DescendingOrder)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
+from registry.bron import bronnen
 from registry.fouten import NietGevonden
 from registry.maatregel import MaatregelDetail, haal_maatregel
 from registry.status import HistorieRij, historie
@@ -154,6 +155,7 @@ class HistorieWidget(QWidget):
         self.code: str | None = None
         self.maatregel: MaatregelDetail | None = None
         self.brontekstvenster: BrontekstVenster | None = None
+        self._met_tekst: set[str] = set()  # codes of the sources whose text the application holds
         self.setAccessibleName(self.tr("Statushistorie"))
 
         laag = QVBoxLayout(self)
@@ -239,6 +241,7 @@ class HistorieWidget(QWidget):
                 with self.register.sessie() as sessie:
                     self.maatregel = haal_maatregel(sessie, code)
                     rijen = historie(sessie, code)
+                    self._met_tekst = {b.code for b in bronnen(sessie) if b.bestand}
             except NietGevonden:
                 self.code = None
         self.model.zet_rijen(rijen)
@@ -275,7 +278,11 @@ class HistorieWidget(QWidget):
 
     def _werk_knoppen_bij(self, *_args) -> None:
         r = self.huidige_regel()
-        self.knop_bron.setEnabled(bool(r and r.bron))
+        # Only sources whose text the application holds can be opened; say so rather than lead to a dead end.
+        self.knop_bron.setEnabled(bool(r and r.bron in self._met_tekst))
+        self.knop_bron.setToolTip(
+            "" if not r or not r.bron or r.bron in self._met_tekst
+            else self.tr("De tekst van %s zit niet in de toepassing.") % r.bron)
         self.knop_corrigeren.setEnabled(bool(r and not r.vervangen and self.maatregel is not None))
 
     # --- actions ---------------------------------------------------------------------------------------------------

@@ -559,7 +559,7 @@ class Hoofdvenster(QMainWindow):
             self.splitter.restoreState(sp)
         else:
             breedte = self.width() - self.filterdock.width()
-            self.splitter.setSizes([int(breedte * 0.62), int(breedte * 0.38)])
+            self.splitter.setSizes([int(breedte * 0.56), int(breedte * 0.44)])
         laatste = s.laatste_filter
         self.filterpaneel.zet_filter(laatste)
         self.pas_filter_toe(self.filterpaneel.filter())

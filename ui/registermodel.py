@@ -145,38 +145,41 @@ class RegisterModel(QAbstractTableModel):
         kolom, volgorde = self._sorteer
         if kolom == CODE and volgorde == Qt.SortOrder.AscendingOrder:
             return sorted(indices)  # _alle is in code order
-        return sorted(indices, key=self._sleutel(kolom).__getitem__, reverse=volgorde == Qt.SortOrder.DescendingOrder)
+        if kolom == CODE:
+            return sorted(indices, reverse=True)
+        sleutels = self._sleutel(kolom)
+        gevuld = [i for i in indices if not sleutels[i][0]]
+        leeg = [i for i in indices if sleutels[i][0]]
+        gevuld.sort(key=lambda i: sleutels[i][1], reverse=volgorde == Qt.SortOrder.DescendingOrder)
+        return gevuld + leeg
 
     def _sleutel(self, kolom: int) -> list:
-        if kolom == CODE:
-            return range(len(self._alle))  # _alle is in code order already
         if kolom not in self._sleutels:
             self._sleutels[kolom] = [self._sorteerwaarde(r, kolom) for r in self._alle]
         return self._sleutels[kolom]
 
-    def _sorteerwaarde(self, r: MaatregelRij, kolom: int):
-        # Empty values sort last in ascending order; ties keep code order (the rows are in code order, sort is stable).
-        if kolom == CODE:
-            return natuurlijke_sleutel(r.code)
+    def _sorteerwaarde(self, r: MaatregelRij, kolom: int) -> tuple[bool, object]:
+        """(empty, value): empty cells go last in either direction; ties keep code order (the sort is stable)."""
         if kolom == NAAM:
-            return normaliseer(r.naam)
+            return False, normaliseer(r.naam)
         if kolom == OUDER:
-            return (r.ouder is None, natuurlijke_sleutel(r.ouder or ""))
+            return r.ouder is None, natuurlijke_sleutel(r.ouder or "")
         if kolom == DOMEIN:
-            return normaliseer(self._domeinnamen.get(r.domein, r.domein))
+            return False, normaliseer(self._domeinnamen.get(r.domein, r.domein))
         if kolom == STATUSKOLOM:
-            return STATUS.codes.index(r.status) if r.status in STATUS else 99
+            return r.status not in STATUS, STATUS.codes.index(r.status) if r.status in STATUS else 0
         if kolom == FASEKOLOM:
-            return FASE.codes.index(r.fase) if r.fase in FASE else 99
+            return r.fase not in FASE, FASE.codes.index(r.fase) if r.fase in FASE else 0
         if kolom == IV:
-            return {"blokkade": 0, "afhankelijk": 1, "nee": 2}.get(iv_tekst(r), 3)
+            rang = {"blokkade": 0, "afhankelijk": 1, "nee": 2}.get(iv_tekst(r))
+            return rang is None, rang or 0
         if kolom == EIGENAAR:
-            return (not r.eigenaar, r.eigenaar_zoek)
+            return not r.eigenaar, r.eigenaar_zoek
         if kolom == PLANNING:
-            return (r.planning_huidig is None, r.planning_huidig.tot if r.planning_huidig else date.max)
+            return r.planning_huidig is None, r.planning_huidig.tot if r.planning_huidig else date.min
         if kolom == BIJGEWERKT:
-            return (r.status_datum is None, r.status_datum or date.max)
-        return 0
+            return r.status_datum is None, r.status_datum or date.min
+        return False, 0
 
     def sort(self, kolom: int, volgorde: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= kolom < len(KOPPEN):

@@ -365,8 +365,8 @@ class CorrectieDialoog(_StatusFormulier):
         self.afgeleid.setChecked(regel.afgeleid)
         for label in self.findChildren(QLabel):
             if label.buddy() is self.toelichting:
-                label.setText(self.tr("&Reden van de correctie (verplicht):"))
-        self.toelichting.setAccessibleName(self.tr("Reden van de correctie (verplicht)"))
+                label.setText(self.tr("&Toelichting: reden van de correctie (verplicht):"))
+        self.toelichting.setAccessibleName(self.tr("Toelichting: reden van de correctie (verplicht)"))
         self.toelichting.setPlaceholderText(self.tr("Wat klopte er niet aan de oude regel?"))
         self.knop_ok.setText(self.tr("&Correctie vastleggen"))
         self.knop_ok.setAccessibleName(self.tr("Correctie vastleggen"))
