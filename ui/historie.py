@@ -208,11 +208,20 @@ class HistorieWidget(QWidget):
             kopregel.setSectionResizeMode(kolom, QHeaderView.ResizeMode.ResizeToContents)
         kopregel.setSectionResizeMode(HistorieModel.TOELICHTING, QHeaderView.ResizeMode.Stretch)
         kopregel.setSectionResizeMode(HistorieModel.BRON, QHeaderView.ResizeMode.Interactive)
-        kopregel.resizeSection(HistorieModel.BRON, 200)
+        kopregel.resizeSection(HistorieModel.BRON, self.fontMetrics().horizontalAdvance("M") * 10)
         self.tabel.activated.connect(self._geactiveerd)
         self.tabel.selectionModel().currentRowChanged.connect(self._werk_knoppen_bij)
         self.model.modelReset.connect(self._werk_knoppen_bij)
         laag.addWidget(self.tabel, 1)
+        # The whole of the selected entry, wrapped: a narrow pane cuts the table's reason column short.
+        self.regeldetail = QLabel(self)
+        self.regeldetail.setTextFormat(Qt.TextFormat.RichText)
+        self.regeldetail.setWordWrap(True)
+        self.regeldetail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.regeldetail.setAccessibleName(self.tr("Gekozen historieregel"))
+        self.regeldetail.setFrameShape(QFrame.Shape.StyledPanel)
+        self.regeldetail.setMargin(6)
+        laag.addWidget(self.regeldetail)
 
         knoplaag = QHBoxLayout()
         self.knop_bron = QPushButton(self.tr("&Bron openen"), self)
@@ -278,6 +287,8 @@ class HistorieWidget(QWidget):
 
     def _werk_knoppen_bij(self, *_args) -> None:
         r = self.huidige_regel()
+        self.regeldetail.setVisible(r is not None)
+        self.regeldetail.setText(self.model.data(self.tabel.currentIndex(), Qt.ItemDataRole.ToolTipRole) or "")
         # Only sources whose text the application holds can be opened; say so rather than lead to a dead end.
         self.knop_bron.setEnabled(bool(r and r.bron in self._met_tekst))
         self.knop_bron.setToolTip(
