@@ -218,6 +218,10 @@ class Voorwaarde:
     def __call__(self, r: MaatregelRij) -> bool:
         return bool(self.indices([r]))
 
+    def en(self, kolom: str, soort: str, waarde) -> "Voorwaarde":
+        """This condition and one more (e.g. only the measures of a signal)."""
+        return Voorwaarde([*self._toetsen, (kolom, soort, waarde)])
+
     def indices(self, rijen: Sequence[MaatregelRij],
                 kolom: Callable[[str], Sequence] | None = None) -> list[int]:
         """Positions in `rijen` of the rows that pass, in order. `kolom(name)` may serve cached column values."""

@@ -397,10 +397,10 @@ def test_database_die_niet_opent_laat_de_huidige_in_gebruik(qtbot, venster, tmp_
 
 
 def test_signaaldrempel_markeert_oude_statussen(venster):
-    from ui.registermodel import maanden_terug
+    from registry.signalen import maanden_voor
 
     venster.model.zet_drempel(1)
-    grens = maanden_terug(venster.model._peildatum, 1)
+    grens = maanden_voor(venster.model._peildatum, 1)
     oud = [r for r in range(venster.model.rowCount())
            if (rij := venster.model.rij(r)).status_datum and rij.status_datum < grens and rij.status != "ingevoerd"]
     assert oud

@@ -9,18 +9,20 @@ from collections.abc import Callable
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QLabel, QMainWindow, QMenu, QSplitter,
-                               QTableView)
+                               QTableView, QToolButton)
 
 from registry.domein import domeinen, toeslagen
 from registry.filters import Filter, voorwaarde, zoek_maatregelen, zoekteksten
 from registry.fouten import ConflictFout, RegisterFout
 from registry.maatregel import archiveer, dupliceer
+from registry.signalen import signalen
 from ui import vragen
 from ui.detailpaneel import DetailPaneel
 from ui.filterpaneel import FilterPaneel
 from ui.historie import HistorieWidget
 from ui.instellingen import Instellingen
 from ui.registermodel import CODE, RegisterModel
+from ui.signalenpaneel import SignalenPaneel
 
 ALLES = Filter(met_gearchiveerd=True)  # the model holds every row; the filter panel decides what shows
 
@@ -64,6 +66,7 @@ class Hoofdvenster(QMainWindow):
         self._huidige_code: str | None = None
         self._bezig_met_selecteren = False
         self._filter = Filter()
+        self._signaal: tuple[str, frozenset[str]] | None = None  # the register shows only a signal's measures
 
         with register.sessie() as sessie:
             self._domeinen = domeinen(sessie)
@@ -92,6 +95,12 @@ class Hoofdvenster(QMainWindow):
         self.filterdock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                                     | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.filterdock)
+        self.signalenpaneel = SignalenPaneel(self)
+        self.signalendock = QDockWidget(self.tr("Signalen"), self)
+        self.signalendock.setObjectName("signalendock")
+        self.signalendock.setWidget(self.signalenpaneel)
+        self.signalendock.setFeatures(self.filterdock.features())
+        self.splitDockWidget(self.filterdock, self.signalendock, Qt.Orientation.Vertical)
 
         self._maak_acties()
         self._maak_menus()
@@ -161,8 +170,11 @@ class Hoofdvenster(QMainWindow):
                                              t("De gearchiveerde maatregel weer actief maken"))
         self.actie_zoeken = self._actie(t("&Zoeken"), self.zoek, QKeySequence.StandardKey.Find,
                                         t("Zoeken in code, naam en omschrijving"))
-        self.actie_wissen = self._actie(t("&Filters wissen"), lambda: self.filterpaneel.wis(), "Ctrl+Shift+F",
-                                        t("Alle filters wissen"))
+        self.actie_wissen = self._actie(t("&Filters wissen"), self.wis_filters, "Ctrl+Shift+F",
+                                        t("Alle filters en het gekozen signaal wissen"))
+        self.actie_signaal_opheffen = self._actie(t("Signaal &opheffen"), self.hef_signaal_op, None,
+                                                  t("Weer alle maatregelen tonen die aan het filter voldoen"))
+        self.actie_signaal_opheffen.setVisible(False)
         self.actie_archief_tonen = self._actie(t("&Gearchiveerde maatregelen tonen"), self._toon_archief, None,
                                                t("Gearchiveerde maatregelen in de tabel tonen"), checkbaar=True)
         self.actie_vernieuwen = self._actie(t("&Vernieuwen"), self.ververs, QKeySequence.StandardKey.Refresh,
@@ -193,6 +205,10 @@ class Hoofdvenster(QMainWindow):
         filterpaneel = self.filterdock.toggleViewAction()
         filterpaneel.setText(t("Filter&paneel"))
         beeld.addAction(filterpaneel)
+        signalenpaneel = self.signalendock.toggleViewAction()
+        signalenpaneel.setText(t("&Signalen"))
+        beeld.addAction(signalenpaneel)
+        beeld.addAction(self.actie_signaal_opheffen)
         beeld.addAction(self.actie_archief_tonen)
         beeld.addSeparator()
         beeld.addActions([self.actie_naar_tabel, self.actie_naar_details])
@@ -213,10 +229,17 @@ class Hoofdvenster(QMainWindow):
         self.tellingen.setAccessibleName(self.tr("Aantallen"))
         self.databaselabel = QLabel(self)
         self.statusBar().addWidget(self.tellingen, 1)
+        self.signaalknop = QToolButton(self)
+        self.signaalknop.setDefaultAction(self.actie_signaal_opheffen)
+        self.statusBar().addWidget(self.signaalknop)
+        self.signaalknop.setVisible(False)
         self.statusBar().addPermanentWidget(self.databaselabel)
 
     def _verbind(self) -> None:
         self.filterpaneel.filterGewijzigd.connect(self.pas_filter_toe)
+        self.filterpaneel.wisknop.clicked.connect(self.hef_signaal_op)
+        self.signalenpaneel.maatregelenGekozen.connect(self.toon_signaal)
+        self.signalenpaneel.aanbevelingenGekozen.connect(self._toon_aanbevelingen_van_signaal)
         self.tabel.selectionModel().currentRowChanged.connect(self._huidige_rij_gewijzigd)
         self.tabel.selectionModel().selectionChanged.connect(lambda *_: self._werk_acties_bij())
         self.tabel.customContextMenuRequested.connect(self._contextmenu)
@@ -246,6 +269,8 @@ class Hoofdvenster(QMainWindow):
         except RegisterFout as fout:  # a saved view naming a domain that was renamed, for instance
             self.statusBar().showMessage(fout.melding, 10_000)
             return
+        if self._signaal is not None:
+            past = past.en("code", "in", self._signaal[1])
         self._filter = f
         self.actie_archief_tonen.setChecked(f.met_gearchiveerd)
         self._met_behoud_van_selectie(lambda: self.model.zet_voorwaarde(past))
@@ -282,6 +307,7 @@ class Hoofdvenster(QMainWindow):
                 rijen = zoek_maatregelen(sessie, ALLES, ids=[haal_maatregel(sessie, c).id for c in codes])
         self._met_behoud_van_selectie(lambda: self.model.vervang(rijen))
         self.filterpaneel.zet_iv_ketens(self._iv_ketens())
+        self.ververs_signalen()
 
     def _na_wijziging(self, codes: list[str]) -> None:
         """After a status change or correction: fresh rows, and the shown measure reloaded (its version changed)."""
@@ -298,6 +324,7 @@ class Hoofdvenster(QMainWindow):
             rijen = zoek_maatregelen(sessie, ALLES)
         self._met_behoud_van_selectie(lambda: self.model.laad(rijen))
         self.filterpaneel.zet_iv_ketens(self._iv_ketens())
+        self.ververs_signalen()
         self._toon_maatregel(self._huidige_code)
 
     # --- selection -----------------------------------------------------------------------------------------------
@@ -471,6 +498,7 @@ class Hoofdvenster(QMainWindow):
         if not vragen.voer_uit(dialoog):
             return
         self.model.zet_drempel(self.instellingen.drempels.status_niet_bijgewerkt)
+        self.ververs_signalen()
         if dialoog.database_gewijzigd:
             self.wissel_database(dialoog.nieuwe_database, dialoog.wachtwoord)
 
@@ -495,11 +523,52 @@ class Hoofdvenster(QMainWindow):
         self.model.laad(rijen)
         self._toon_maatregel(None)
         self.filterpaneel.zet_iv_ketens(self._iv_ketens())
+        self._signaal = None
+        self._toon_signaalknop(False)
         self.pas_filter_toe(self.filterpaneel.filter())
+        self.ververs_signalen()
         self._werk_titel_bij()
         for waarschuwing in nieuw.waarschuwingen:
             vragen.meld(self, self.tr("Database"), waarschuwing)
         return True
+
+    def ververs_signalen(self) -> None:
+        """Recount the signals from the rows the table holds (no second read of 10,000 measures)."""
+        with self.register.sessie() as sessie:
+            self.signalenpaneel.zet_signalen(signalen(sessie, self.instellingen.drempels,
+                                                      rijen=self.model.alle_rijen()))
+
+    def toon_signaal(self, titel: str, codes) -> None:
+        """Show only a signal's measures: the filters are cleared, so that all of them show."""
+        self._signaal = None
+        self.filterpaneel.wis()
+        self._signaal = (titel, frozenset(codes))
+        self._toon_signaalknop(True)
+        self.pas_filter_toe(self.filterpaneel.filter())
+
+    def hef_signaal_op(self) -> None:
+        if self._signaal is not None:
+            self._signaal = None
+            self._toon_signaalknop(False)
+            self.pas_filter_toe(self.filterpaneel.filter())
+
+    def _toon_signaalknop(self, zichtbaar: bool) -> None:
+        self.actie_signaal_opheffen.setVisible(zichtbaar)
+        self.signaalknop.setVisible(zichtbaar)  # a tool button does not follow its action's visibility
+
+    def wis_filters(self) -> None:
+        self.hef_signaal_op()
+        self.filterpaneel.wis()
+
+    def _toon_aanbevelingen_van_signaal(self, titel: str, codes) -> None:
+        from registry.aanbeveling import aanbevelingen
+
+        with self.register.sessie() as sessie:
+            rijen = aanbevelingen(sessie, codes=list(codes)) if codes else []
+        regels = [f"{a.code} — {a.titel}" for a in rijen[:40]]
+        if len(rijen) > 40:
+            regels.append(self.tr("… en nog %d") % (len(rijen) - 40))
+        vragen.meld(self, titel, "\n".join(regels) or self.tr("Geen aanbevelingen."))
 
     def toon_sneltoetsen(self) -> None:
         vragen.meld(self, self.tr("Sneltoetsen"), SNELTOETSEN)
@@ -534,6 +603,8 @@ class Hoofdvenster(QMainWindow):
         totaal = self.model.aantal_alle() if self._filter.met_gearchiveerd else self.model.aantal_totaal()
         tekst = self.tr("%1 van %2 maatregelen").replace("%1", str(zichtbaar)).replace("%2", str(totaal))
         tekst += " · " + self.tr("%n met IV-blokkade", "", self.model.aantal_iv_blokkade())
+        if self._signaal is not None:
+            tekst = self.tr("Signaal „%s”") % self._signaal[0] + " · " + tekst
         self.tellingen.setText(tekst)
 
     def _werk_acties_bij(self) -> None:
@@ -568,6 +639,7 @@ class Hoofdvenster(QMainWindow):
 
     def _kies_eerste_rij(self) -> None:
         self.model.laad_zoekteksten()  # so that the first keystroke in the search box is as quick as the rest
+        self.ververs_signalen()
         if self._huidige_code is None and self.model.rowCount() and not self.tabel.selectionModel().hasSelection():
             self._kies_rij(0)
 

@@ -5,19 +5,12 @@ test its own settings through MAATREGELEN_GEGEVENSMAP. A server password is neve
 """
 
 import json
-from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from db.paden import gegevensmap
 from registry.filters import Filter
-
-
-@dataclass(frozen=True)
-class Drempels:
-    """Signal thresholds (brief §3), in months."""
-    status_niet_bijgewerkt: int = 6
-    aanbeveling_open: int = 6
+from registry.signalen import Drempels
 
 
 class Instellingen:

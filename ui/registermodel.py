@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from registry.filters import MaatregelRij, Voorwaarde
+from registry.signalen import maanden_voor
 from registry.tekst import natuurlijke_sleutel, normaliseer
 from registry.vocabulaire import FASE, STATUS, STATUSKLEUR
 
@@ -51,11 +52,6 @@ def iv_tekst(r: MaatregelRij) -> str:
     return ""
 
 
-def maanden_terug(peildatum: date, maanden: int) -> date:
-    jaar, maand = divmod(peildatum.year * 12 + peildatum.month - 1 - maanden, 12)
-    return date(jaar, maand + 1, min(peildatum.day, 28))
-
-
 class RegisterModel(QAbstractTableModel):
     def __init__(self, domeinnamen: dict[str, str],
                  zoekteksten: Callable[[list[int] | None], dict[int, str]] | None = None, parent=None):
@@ -73,7 +69,7 @@ class RegisterModel(QAbstractTableModel):
         self._sorteer: tuple[int, Qt.SortOrder] | None = None
         self._sleutels: dict[int, list] = {}  # column -> sort key per row of _alle
         self._peildatum = date.today()
-        self._oud_na = maanden_terug(self._peildatum, 6)
+        self._oud_na = maanden_voor(self._peildatum, 6)
 
     # --- loading, filtering, sorting -------------------------------------------------------------------------------
 
@@ -114,7 +110,7 @@ class RegisterModel(QAbstractTableModel):
 
     def zet_drempel(self, maanden: int) -> None:
         """Statuses older than this many months are marked (brief §3: status not updated)."""
-        self._oud_na = maanden_terug(self._peildatum, maanden)
+        self._oud_na = maanden_voor(self._peildatum, maanden)
         self._cellen.clear()
         if self._zichtbaar:
             self.dataChanged.emit(self.index(0, BIJGEWERKT), self.index(len(self._zichtbaar) - 1, BIJGEWERKT))
