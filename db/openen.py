@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError, ProgrammingError
 from sqlmodel import Session, SQLModel
 
 from db.engine import maak_engine, sqlite_url, toonbare_url
@@ -211,7 +211,12 @@ def _migreer_sqlite(pad: Path, revisie: str) -> Path:
 def _open_server(url: URL | None, leeg: bool, vullen: Vuller | None, server_migreren: bool) -> Register:
     if url is None:
         raise DatabaseFout("Geen database opgegeven.")
-    engine, waarschuwingen = maak_engine(url)
+    try:
+        engine, waarschuwingen = maak_engine(url)
+    except (NoSuchModuleError, ImportError, ArgumentError) as fout:  # e.g. postgres:// or a driver not installed
+        raise DatabaseFout(f"Met {toonbare_url(url)} kan geen verbinding worden gemaakt: het soort database of het "
+                           "stuurprogramma wordt niet ondersteund. Gebruik postgresql+psycopg://gebruiker@server/"
+                           "database of een SQLite-bestand.") from fout
     try:
         staat = _bekijk_server(engine, url)
         _weiger_leeg_op_gevuld(staat, leeg, toonbare_url(url))

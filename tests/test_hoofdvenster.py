@@ -534,3 +534,49 @@ def test_lege_cellen_staan_in_beide_richtingen_onderaan(venster):
         assert leeg == sorted(leeg), "lege planningen onderaan"
         eindes = [r.planning_huidig.tot for r in rijen if r.planning_huidig]
         assert eindes == sorted(eindes, reverse=volgorde == Qt.SortOrder.DescendingOrder)
+
+
+def test_archiveren_na_opslaan_bij_vertrek_geeft_geen_schijnconflict(venster, monkeypatch, start_register):
+    venster.selecteer("DC-04")
+    venster.detail.findChild(QLineEdit, "naam").setText("Eerst opslaan, dan archiveren")
+    monkeypatch.setattr(vragen, "vraag_opslaan", lambda *a, **k: vragen.OPSLAAN)
+    monkeypatch.setattr(vragen, "bevestig", lambda *a, **k: True)
+    venster.actie_archiveren.trigger()
+    with start_register.sessie() as s:
+        m = haal_maatregel(s, "DC-04")
+    assert m.naam == "Eerst opslaan, dan archiveren" and m.gearchiveerd
+
+
+def test_nieuwe_maatregel_tijdens_een_signaal_wordt_in_de_tabel_gekozen(qtbot, venster, monkeypatch):
+    venster.toon_signaal("Planning verstreken", ("IN-18",))
+    assert getoonde_codes(venster) == ["IN-18"]
+
+    def beantwoord(dialoog):
+        dialoog.naam.setText("Nieuw tijdens signaal")
+        dialoog.accept()
+        return True
+
+    monkeypatch.setattr(vragen, "voer_uit", beantwoord)
+    venster.actie_nieuw.trigger()
+    nieuw = venster.detail.code()
+    assert venster.geselecteerde_codes() == [nieuw]
+    assert not venster.signaalknop.isVisible()
+
+
+def test_selectie_van_veel_rijen_blijft_bij_filteren_behouden(qtbot, venster, start_register):
+    venster.tabel.selectAll()
+    alle = set(venster.geselecteerde_codes())
+    qtbot.keyClicks(venster.filterpaneel.zoekveld, "betaling")
+    gefilterd = set(getoonde_codes(venster))
+    assert set(venster.geselecteerde_codes()) == alle & gefilterd
+    venster.filterpaneel.wis()  # what was hidden was deselected with it; what stayed selected still is
+    assert set(venster.geselecteerde_codes()) == alle & gefilterd
+
+
+def test_mislukte_databasewissel_laat_de_instelling_op_de_oude_database(venster, tmp_path, monkeypatch):
+    vreemd = tmp_path / "notities.db"
+    vreemd.write_text("geen database\n" * 50)
+    monkeypatch.setattr(vragen, "meld_fout", lambda *a: None)
+    venster.instellingen.database = str(vreemd)  # as the settings dialog stores it before the switch
+    assert not venster.wissel_database(str(vreemd), vorige="")
+    assert venster.instellingen.database is None

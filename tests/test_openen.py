@@ -325,3 +325,12 @@ def test_nieuwe_serverdatabase_wordt_aangemaakt_met_referentiedata(postgres_url)
         assert len(domeinen(s)) == 5
     assert reg.gebruiker() == postgres_url.username
     reg.sluit()
+
+
+@pytest.mark.parametrize("url", ["postgres://iemand@server/db", "mysql://iemand@server/db"])
+def test_een_onbekend_soort_database_url_wordt_met_een_melding_geweigerd(url):
+    from db.openen import open_register
+    from registry.fouten import DatabaseFout
+
+    with pytest.raises(DatabaseFout, match="niet ondersteund"):
+        open_register(url=url)

@@ -65,15 +65,27 @@ def start(open_register: Callable | None, logpad: Path | None) -> int:
     from ui.instellingen import Instellingen
 
     instellingen = Instellingen()
+    uit_instellingen = open_register is None and instellingen.database is not None
     if open_register is None:
         def open_register():
             return _open_database(instellingen.database, None)
+    tekst = "Het register wordt geopend. Een nieuw register wordt gevuld met het startregister; dat duurt enkele " \
+            "seconden…"
     try:
-        register = open_met_voortgang(open_register, "Het register wordt geopend. Een nieuw register wordt gevuld "
-                                      "met het startregister; dat duurt enkele seconden…")
+        register = open_met_voortgang(open_register, tekst)
     except RegisterFout as fout:
-        QMessageBox.critical(None, "Maatregelenregister", fout.melding)
-        return 2
+        if not uit_instellingen:
+            QMessageBox.critical(None, "Maatregelenregister", fout.melding)
+            return 2
+        # The database in the settings cannot be used (a server that needs a password, a moved file): open the
+        # default one so that the user reaches the window and its settings, rather than a dead end at every start.
+        QMessageBox.warning(None, "Maatregelenregister", f"{fout.melding}\n\nHet standaardregister wordt geopend; "
+                            "kies de database opnieuw via Bestand › Instellingen.")
+        try:
+            register = open_met_voortgang(lambda: _open_database(None, None), tekst)
+        except RegisterFout as fout2:
+            QMessageBox.critical(None, "Maatregelenregister", fout2.melding)
+            return 2
     venster = Hoofdvenster(register, instellingen)
     for waarschuwing in register.waarschuwingen:
         QMessageBox.warning(venster, "Maatregelenregister", waarschuwing)

@@ -156,6 +156,8 @@ class HistorieWidget(QWidget):
         self.maatregel: MaatregelDetail | None = None
         self.brontekstvenster: BrontekstVenster | None = None
         self._met_tekst: set[str] = set()  # codes of the sources whose text the application holds
+        # Asked before a correction is written; the window asks about unsaved edits in the details here.
+        self.mag_wijzigen: Callable[[], bool] = lambda: True
         self.setAccessibleName(self.tr("Statushistorie"))
 
         laag = QVBoxLayout(self)
@@ -315,10 +317,12 @@ class HistorieWidget(QWidget):
 
     def corrigeer_huidige_regel(self) -> None:
         r = self.huidige_regel()
-        if r is None or r.vervangen or self.maatregel is None:
+        if r is None or r.vervangen or self.maatregel is None or not self.mag_wijzigen():
             return
         code = self.code
-        dialoog = CorrectieDialoog(self.register, r, self.maatregel.versie, self._gebruiker(), self)
+        with self.register.sessie() as sessie:  # saving the details just now may have raised the version
+            versie = haal_maatregel(sessie, code).versie
+        dialoog = CorrectieDialoog(self.register, r, versie, self._gebruiker(), self)
         try:
             geaccepteerd = vragen.voer_uit(dialoog)
         finally:

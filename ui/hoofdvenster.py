@@ -6,13 +6,13 @@ in one unit of work each, and every question to the user goes through `ui.vragen
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QLabel, QMainWindow, QMenu, QSplitter,
                                QTableView, QToolButton)
 
 from registry.domein import domeinen, toeslagen
-from registry.filters import Filter, voorwaarde, zoek_maatregelen, zoekteksten
+from registry.filters import Filter, Voorwaarde, voorwaarde, zoek_maatregelen, zoekteksten
 from registry.fouten import ConflictFout, RegisterFout
 from registry.maatregel import archiveer, dupliceer
 from registry.signalen import signalen
@@ -54,6 +54,21 @@ def _open_database(locatie: str | None, wachtwoord: str | None):
             url = url.set(password=wachtwoord)
         return open_register(url=url, vullen=laad_startregister)
     return open_register(pad=locatie or standaard_database(), vullen=laad_startregister)
+
+
+def _aaneengesloten(rijen: list[int]):
+    """Sorted row numbers as (first, last) runs: [1, 2, 3, 7] -> (1, 3), (7, 7)."""
+    begin = vorige = None
+    for r in rijen:
+        if begin is None:
+            begin = vorige = r
+        elif r == vorige + 1:
+            vorige = r
+        else:
+            yield begin, vorige
+            begin = vorige = r
+    if begin is not None:
+        yield begin, vorige
 
 
 class Hoofdvenster(QMainWindow):
@@ -248,6 +263,7 @@ class Hoofdvenster(QMainWindow):
         self.detail.maatregelGekozen.connect(self.selecteer)
         self.historie.statusWijzigenGevraagd.connect(self.wijzig_status_huidige)
         self.historie.gewijzigd.connect(lambda code: self._na_wijziging([code]))
+        self.historie.mag_wijzigen = self.detail.mag_verlaten  # a correction raises the version the edits rest on
 
     # --- the user's data -----------------------------------------------------------------------------------------
 
@@ -282,11 +298,15 @@ class Hoofdvenster(QMainWindow):
         try:
             wijziging()
             selectie = self.tabel.selectionModel()
-            for code in gekozen:
-                rij = self.model.rij_van_code(code)
-                if rij is not None:
-                    selectie.select(self.model.index(rij, 0), QItemSelectionModel.SelectionFlag.Select
-                                    | QItemSelectionModel.SelectionFlag.Rows)
+            if gekozen:
+                # One selection of row ranges, one signal: per-row calls take seconds for a few hundred rows.
+                positie = {self.model.rij(r).code: r for r in range(self.model.rowCount())}
+                rijen = sorted(positie[c] for c in gekozen if c in positie)
+                bereik = QItemSelection()
+                for begin, eind in _aaneengesloten(rijen):
+                    bereik.select(self.model.index(begin, 0), self.model.index(eind, 0))
+                selectie.select(bereik, QItemSelectionModel.SelectionFlag.Select
+                                | QItemSelectionModel.SelectionFlag.Rows)
             rij = self.model.rij_van_code(self._huidige_code) if self._huidige_code else None
             if rij is not None:
                 selectie.setCurrentIndex(self.model.index(rij, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
@@ -341,9 +361,11 @@ class Hoofdvenster(QMainWindow):
         """Select a measure in the table (the filter is cleared when it hides the measure)."""
         rij = self.model.rij_van_code(code)
         if rij is None:
+            self.hef_signaal_op()
             self.filterpaneel.wis()
             rij = self.model.rij_van_code(code)
         if rij is None:
+            self.tabel.clearSelection()  # actions then fall back to the measure in the details
             return False
         self._kies_rij(rij)
         return self._huidige_code == code
@@ -450,6 +472,9 @@ class Hoofdvenster(QMainWindow):
             self.statusBar().showMessage(self.tr("Status vastgelegd voor %s.") % ", ".join(codes), 8000)
 
     def archiveer(self) -> None:
+        # Unsaved edits first: saving them raises the version that archiving must name.
+        if self._huidige_code in self.geselecteerde_codes() and not self.detail.mag_verlaten():
+            return
         rijen = [r for r in self._geselecteerde_rijen() if not r.gearchiveerd]
         if not rijen:
             return
@@ -458,8 +483,6 @@ class Hoofdvenster(QMainWindow):
                  else self.tr("%d maatregelen archiveren?") % len(rijen)) + "\n\n" + lijst + "\n\n" + self.tr(
             "Gearchiveerde maatregelen blijven met hun historie bewaard, maar verdwijnen uit de tabel en de "
             "overzichten. U kunt ze terugzetten via Beeld › Gearchiveerde maatregelen tonen.")
-        if self._huidige_code in [r.code for r in rijen] and not self.detail.mag_verlaten():
-            return
         if not vragen.bevestig(self, self.tr("Archiveren"), vraag, ja=self.tr("Archiveren")):
             return
         self._zet_archief(rijen, True)
@@ -494,32 +517,42 @@ class Hoofdvenster(QMainWindow):
     def open_instellingen(self) -> None:
         from ui.instellingendialoog import InstellingenDialoog
 
+        vorige = self.instellingen.database or ""
         dialoog = InstellingenDialoog(self.instellingen, self.register.omschrijving, not self.register.is_sqlite, self)
         if not vragen.voer_uit(dialoog):
             return
         self.model.zet_drempel(self.instellingen.drempels.status_niet_bijgewerkt)
         self.ververs_signalen()
         if dialoog.database_gewijzigd:
-            self.wissel_database(dialoog.nieuwe_database, dialoog.wachtwoord)
+            self.wissel_database(dialoog.nieuwe_database, dialoog.wachtwoord, vorige=vorige)
 
-    def wissel_database(self, locatie: str | None, wachtwoord: str | None = None) -> bool:
-        """Reconnect to another database; on failure the current one stays open and in use."""
+    def wissel_database(self, locatie: str | None, wachtwoord: str | None = None,
+                        vorige: str | None = None) -> bool:
+        """Reconnect to another database; on failure the current one stays open and in use.
+
+        `vorige`: the database setting before the settings dialog changed it, restored when the switch fails.
+        """
         if not self.detail.mag_verlaten():
+            if vorige is not None:
+                self.instellingen.database = vorige
             return False
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             nieuw = self._open_database(locatie, wachtwoord)
         except RegisterFout as fout:
+            QGuiApplication.restoreOverrideCursor()
+            if vorige is not None:
+                self.instellingen.database = vorige  # the setting names the database that is actually in use
             vragen.meld_fout(self, self.tr("Database openen"), fout.melding)
             return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        QGuiApplication.restoreOverrideCursor()
         oud, self.register = self.register, nieuw
         self.detail.register = self.historie.register = nieuw
         oud.sluit()
         with nieuw.sessie() as sessie:
             rijen = zoek_maatregelen(sessie, ALLES)
         self._huidige_code = None
+        self.model.zet_voorwaarde(Voorwaarde([("gearchiveerd", "onwaar", None)]))
         self.model.laad(rijen)
         self._toon_maatregel(None)
         self.filterpaneel.zet_iv_ketens(self._iv_ketens())
