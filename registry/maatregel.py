@@ -422,5 +422,11 @@ def voeg_bronvermelding_toe(sessie: Session, code: str, bron: str, vindplaats: s
     sessie.flush()
 
 
+def codes_en_iv_ketens(sessie: Session) -> list[tuple[str, str | None]]:
+    """Every measure's code and IV chain (archived ones too), in code order: what completion lists offer."""
+    rijen = sessie.exec(select(Maatregel.code, Maatregel.iv_keten)).all()
+    return sorted(rijen, key=lambda r: natuurlijke_sleutel(r[0]))
+
+
 def aantal_maatregelen(sessie: Session) -> int:
     return sessie.exec(select(func.count()).select_from(Maatregel)).one()

@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QComplet
 from registry.aanbeveling import AanbevelingRij, aanbevelingen
 from registry.domein import domeinen, toeslagen
 from registry.effectmeting import EffectmetingRij, effectmetingen_van
-from registry.filters import Filter, zoek_maatregelen
 from registry.fouten import ConflictFout, NietGevonden, RegisterFout, ValidatieFout
 from registry.maatregel import (JANEE_VELDEN, KEUZEVELDEN, PERIODEVELDEN, TEKSTVELDEN, MaatregelDetail,
-                                haal_maatregel, wijzig_maatregel)
+                                codes_en_iv_ketens, haal_maatregel, wijzig_maatregel)
 from registry.planning import OngeldigeDatum, parse_periode_of_leeg
 from registry.tekst import natuurlijke_sleutel
 from registry.vocabulaire import BEWIJSKRACHT, FASE, OPVOLGING, STATUS, STATUSKLEUR, Vocabulaire
@@ -828,10 +827,10 @@ class DetailPaneel(QWidget):
         if self._keuzelijsten_actueel:
             return
         with self.register.sessie() as sessie:
-            rijen = zoek_maatregelen(sessie, Filter(met_gearchiveerd=True))
+            rijen = codes_en_iv_ketens(sessie)
         eigen = self.code()
-        self._codes_model.setStringList([r.code for r in rijen if r.code != eigen])
-        self._ketens_model.setStringList(sorted({r.iv_keten for r in rijen if r.iv_keten}, key=str.casefold))
+        self._codes_model.setStringList([code for code, _ in rijen if code != eigen])
+        self._ketens_model.setStringList(sorted({keten for _, keten in rijen if keten}, key=str.casefold))
         self._keuzelijsten_actueel = True
 
     def eventFilter(self, bron: QObject, gebeurtenis: QEvent) -> bool:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QLab
 from registry.domein import domeinen, toeslagen
 from registry.filters import Filter, Voorwaarde, voorwaarde, zoek_maatregelen, zoekteksten
 from registry.fouten import ConflictFout, RegisterFout
-from registry.maatregel import archiveer, dupliceer
+from registry.maatregel import archiveer, dupliceer, haal_maatregel
 from registry.signalen import signalen
 from ui import vragen
 from ui.detailpaneel import DetailPaneel
@@ -318,13 +318,11 @@ class Hoofdvenster(QMainWindow):
 
     def _ververs_maatregelen(self, codes: list[str]) -> None:
         """Reload the rows of these measures after a change (not all 10,000)."""
-        ids = [r.id for r in self.model.alle_rijen() if r.code in set(codes)]
+        gezocht = set(codes)
+        bekend = {r.code: r.id for r in self.model.alle_rijen() if r.code in gezocht}
         with self.register.sessie() as sessie:
-            if ids:
-                rijen = zoek_maatregelen(sessie, ALLES, ids=ids)
-            else:
-                from registry.maatregel import haal_maatregel
-                rijen = zoek_maatregelen(sessie, ALLES, ids=[haal_maatregel(sessie, c).id for c in codes])
+            nieuw = [haal_maatregel(sessie, c).id for c in gezocht - bekend.keys()]  # not in the table yet
+            rijen = zoek_maatregelen(sessie, ALLES, ids=[*bekend.values(), *nieuw])
         self._met_behoud_van_selectie(lambda: self.model.vervang(rijen))
         self.filterpaneel.zet_iv_ketens(self._iv_ketens())
         self.ververs_signalen()
