@@ -38,7 +38,8 @@ def geen_onbeantwoorde_vragen(monkeypatch):
             raise AssertionError(f"onbeantwoorde vraag aan de gebruiker: vragen.{naam}{args[1:3]!r}")
         return vraag
 
-    for naam in ("voer_uit", "bevestig", "vraag_opslaan", "meld_fout", "meld", "vraag_tekst"):
+    for naam in ("voer_uit", "bevestig", "vraag_opslaan", "meld_fout", "meld", "vraag_tekst",
+                 "vraag_bestand_opslaan"):
         monkeypatch.setattr(vragen, naam, onverwacht(naam))
 
 

@@ -50,3 +50,14 @@ def vraag_tekst(ouder: QWidget | None, titel: str, label: str, tekst: str = "") 
 
     waarde, ok = QInputDialog.getText(ouder, titel, label, text=tekst)
     return waarde if ok else None
+
+
+def vraag_bestand_opslaan(ouder: QWidget | None, titel: str, voorstel: str, soorten: str) -> str | None:
+    """A path to save to (the dialog asks before overwriting), or None when cancelled.
+
+    `soorten` is a Qt name filter, e.g. "PNG-afbeelding (*.png)".
+    """
+    from PySide6.QtWidgets import QFileDialog
+
+    pad, _ = QFileDialog.getSaveFileName(ouder, titel, voorstel, soorten)
+    return pad or None
