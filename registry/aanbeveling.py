@@ -1,19 +1,20 @@
 """Aanbevelingen (recommendations) and their opvolging: adopted, carried out, or rejected with a written motivation."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import delete
 from sqlmodel import Session, select
 
-from registry.bron import bron_id
+from registry.bron import bron_id, bronnen
 from registry.fouten import NietGevonden, ValidatieFout
 from registry.maatregel import _maatregel
 from registry.planning import OngeldigeDatum, parse_periode_of_leeg
 from registry.tabellen import Aanbeveling, AanbevelingMaatregel, Bron, Maatregel
-from registry.tekst import controleer_tekst, natuurlijke_sleutel
+from registry.tekst import controleer_tekst, natuurlijke_sleutel, normaliseer
 from registry.vocabulaire import OPVOLGING
-from registry.wijzigingslog import claim_versie, log_wijzigingen
+from registry.wijzigingslog import claim_versie, log_wijzigingen, wijzigingslog
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,11 @@ def beslis_opvolging(sessie: Session, code: str, opvolging: str, motivatie: str 
     return haal_aanbeveling(sessie, a.code)
 
 
+# Links are deliberately outside the recommendation's version: linking a measure does not change the decision, so a
+# colleague adding a link while I write a motivation must not make my decision fail with a conflict. Linking is
+# idempotent (a link exists or not), so two people linking at once cannot overwrite each other either; every link
+# and unlink is in the change log.
+
 def koppel(sessie: Session, aanbeveling: str, maatregel: str, gebruiker: str) -> None:
     a, m = _aanbeveling(sessie, aanbeveling), _maatregel(sessie, maatregel)
     if sessie.get(AanbevelingMaatregel, (a.id, m.id)) is None:
@@ -146,3 +152,147 @@ def aanbevelingen(sessie: Session, codes: list[str] | None = None,
                                     a.versie))
     rijen.sort(key=lambda r: natuurlijke_sleutel(r.code))
     return rijen
+
+
+# --- finding recommendations (the Aanbevelingen view) ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AanbevelingFilter:
+    """What the Aanbevelingen view shows; every field narrows the list (AND), None or empty means "any"."""
+    bron: str | None = None  # source code
+    thema: str | None = None
+    opvolging: str | None = None  # OPVOLGING code
+    open_langer_dan: int | None = None  # months: only `open` ones dated before that (signal aanbeveling_lang_open)
+    zonder_maatregel: bool = False
+    zoektekst: str = ""  # every word in code, titel, tekst or nummer; case and accents ignored
+    codes: frozenset[str] | None = None  # a signal's items
+
+    def is_leeg(self) -> bool:
+        return self == AanbevelingFilter()
+
+
+def _zoektekst(r: AanbevelingRij) -> str:
+    return normaliseer(" ".join(filter(None, (r.code, r.titel, r.tekst, r.nummer))))
+
+
+def filter_aanbevelingen(rijen: list[AanbevelingRij], f: AanbevelingFilter,
+                         peildatum: date | None = None) -> list[AanbevelingRij]:
+    """The rows that pass `f`, in their given order. Plain Python: a register holds tens to hundreds of these."""
+    from registry.signalen import maanden_voor  # signalen imports this module
+
+    woorden = normaliseer(f.zoektekst).split()
+    open_voor = (maanden_voor(peildatum or date.today(), f.open_langer_dan)
+                 if f.open_langer_dan is not None else None)
+
+    def past(r: AanbevelingRij) -> bool:
+        if f.codes is not None and r.code not in f.codes:
+            return False
+        if f.bron is not None and r.bron != f.bron:
+            return False
+        if f.thema is not None and r.thema != f.thema:
+            return False
+        if f.opvolging is not None and r.opvolging != f.opvolging:
+            return False
+        if open_voor is not None and not (r.opvolging == "open" and r.datum is not None and r.datum < open_voor):
+            return False
+        if f.zonder_maatregel and r.maatregelen:
+            return False
+        if woorden:
+            tekst = _zoektekst(r)
+            return all(w in tekst for w in woorden)
+        return True
+
+    return [r for r in rijen if past(r)]
+
+
+def themas(rijen: Iterable[AanbevelingRij]) -> list[str]:
+    """The themes in use, sorted (a filter offers only what exists)."""
+    return sorted({r.thema for r in rijen if r.thema}, key=natuurlijke_sleutel)
+
+
+def bronnen_met_aanbevelingen(sessie: Session, rijen: Iterable[AanbevelingRij] | None = None) -> list[tuple[str, str]]:
+    """(code, title) of the sources that recommendations cite, in code order."""
+    rijen = aanbevelingen(sessie) if rijen is None else rijen
+    gebruikt = {r.bron for r in rijen if r.bron}
+    return [(b.code, b.titel) for b in bronnen(sessie) if b.code in gebruikt]
+
+
+@dataclass(frozen=True)
+class GekoppeldeMaatregel:
+    code: str
+    naam: str
+    status: str
+    gearchiveerd: bool
+
+
+def gekoppelde_maatregelen(sessie: Session, code: str) -> list[GekoppeldeMaatregel]:
+    """The measures linked to recommendation `code` with their name and status (archived ones too), in code order."""
+    a = _aanbeveling(sessie, code)
+    rijen = sessie.exec(
+        select(Maatregel.code, Maatregel.naam, Maatregel.status, Maatregel.gearchiveerd)
+        .join(AanbevelingMaatregel, AanbevelingMaatregel.maatregel_id == Maatregel.id)
+        .where(AanbevelingMaatregel.aanbeveling_id == a.id)
+    ).all()
+    return sorted((GekoppeldeMaatregel(*r) for r in rijen), key=lambda m: natuurlijke_sleutel(m.code))
+
+
+def koppelbare_maatregelen(sessie: Session) -> list[tuple[str, str]]:
+    """(code, name) of every active (not archived) measure, in code order: what a link can be made to."""
+    rijen = sessie.exec(select(Maatregel.code, Maatregel.naam).where(Maatregel.gearchiveerd.is_(False))).all()
+    return sorted(((c, n) for c, n in rijen), key=lambda r: natuurlijke_sleutel(r[0]))
+
+
+# --- the opvolging history ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class OpvolgingRegel:
+    """One event in a recommendation's history, read from the change log."""
+    tijdstip: datetime  # when it was recorded (UTC)
+    gebruiker: str
+    soort: str  # "aangemaakt", "besluit", "gekoppeld" or "ontkoppeld"
+    oud: str | None = None  # opvolging before a decision
+    nieuw: str | None = None  # opvolging after it (also at creation)
+    motivatie: str | None = None  # the motivation in force after a decision
+    motivatie_gewijzigd: bool = False
+    maatregel: str | None = None  # the measure (un)linked
+
+
+_BESLUITVELDEN = frozenset({"titel", "opvolging", "motivatie"})
+
+
+def opvolgingshistorie(sessie: Session, code: str) -> list[OpvolgingRegel]:
+    """Decisions and (un)links of recommendation `code`, newest first (as the status history reads).
+
+    The log holds a field only when it changed; walking back from the current values fills in the opvolging and
+    the motivation in force after each decision, also when only one of them changed.
+    """
+    a = _aanbeveling(sessie, code)
+    groepen: list[list[tuple[int, object]]] = []  # one log_wijzigingen call: same moment, user and version
+    regels: list[tuple[int, OpvolgingRegel]] = []  # with the log position: the order of events
+    for i, w in enumerate(wijzigingslog(sessie, "aanbeveling", a.code)):
+        if w.veld == "gekoppeld":
+            soort = "gekoppeld" if w.nieuw else "ontkoppeld"
+            regels.append((i, OpvolgingRegel(w.tijdstip, w.gebruiker, soort, maatregel=w.nieuw or w.oud)))
+        elif w.veld in _BESLUITVELDEN:
+            vorige = groepen[-1][0][1] if groepen else None
+            if vorige is not None and (vorige.tijdstip, vorige.gebruiker, vorige.versie) == (
+                    w.tijdstip, w.gebruiker, w.versie):
+                groepen[-1].append((i, w))
+            else:
+                groepen.append([(i, w)])
+    opvolging, motivatie = a.opvolging, a.motivatie
+    for groep in reversed(groepen):
+        velden = {w.veld: w for _, w in groep}
+        if "opvolging" not in velden and "motivatie" not in velden:
+            continue  # another field of the recommendation
+        aangemaakt = "titel" in velden and velden["titel"].oud is None
+        oud = velden["opvolging"].oud if "opvolging" in velden else opvolging
+        eerste = groep[0][1]
+        regels.append((groep[0][0], OpvolgingRegel(
+            eerste.tijdstip, eerste.gebruiker, "aangemaakt" if aangemaakt else "besluit", None if aangemaakt else oud,
+            opvolging, motivatie, "motivatie" in velden)))
+        opvolging = oud
+        if "motivatie" in velden:
+            motivatie = velden["motivatie"].oud
+    regels.sort(key=lambda r: r[0], reverse=True)
+    return [r for _, r in regels]

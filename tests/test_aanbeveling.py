@@ -5,10 +5,13 @@ from datetime import date
 
 import pytest
 
-from registry.aanbeveling import aanbevelingen, beslis_opvolging, haal_aanbeveling, koppel, maak_aanbeveling, ontkoppel
+from registry.aanbeveling import (AanbevelingFilter, AanbevelingRij, aanbevelingen, beslis_opvolging,
+                                  bronnen_met_aanbevelingen, filter_aanbevelingen, gekoppelde_maatregelen,
+                                  haal_aanbeveling, koppel, koppelbare_maatregelen, maak_aanbeveling, ontkoppel,
+                                  opvolgingshistorie, themas)
 from registry.bron import maak_bron
 from registry.fouten import ConflictFout, NietGevonden, ValidatieFout
-from registry.maatregel import maak_maatregel
+from registry.maatregel import archiveer, maak_maatregel
 from registry.vocabulaire import OPVOLGING
 from registry.wijzigingslog import wijzigingslog
 
@@ -263,3 +266,184 @@ def test_conflictmelding_bij_een_aanbeveling_spreekt_over_de_aanbeveling(registe
     melding = str(fout.value)
     assert "Aanbeveling EV-05" in melding
     assert "maatregel" not in melding.lower()  # the user edits a recommendation: tell them to reload that
+
+
+# --- filtering (the Aanbevelingen view) -----------------------------------------------------------------------------
+
+def rij(code, titel="Titel", *, tekst=None, bron=None, nummer=None, thema=None, datum=None, opvolging="open",
+        maatregelen=()):
+    """A row as `aanbevelingen` returns it, built here: the filter is plain Python over rows."""
+    return AanbevelingRij(id=0, code=code, titel=titel, tekst=tekst, bron=bron, vindplaats=None, nummer=nummer,
+                          thema=thema, datum=datum, deadline=None, opvolging=opvolging, motivatie=None,
+                          besloten_op=None, besloten_door=None, maatregelen=tuple(maatregelen), versie=1)
+
+
+PEILDATUM = date(2026, 6, 15)
+RIJEN = [
+    rij("EV-01", "Eén overzicht van maatregelen", tekst="Breng alles samen", bron="EVAL", thema="BU",
+        datum=date(2025, 12, 15), maatregelen=["BU-01"]),
+    rij("EV-02", "Effectmetingen bundelen", bron="EVAL", thema="BU", datum=date(2025, 12, 16)),
+    rij("EV-03", "Afwijzingen motiveren", bron="EVAL", thema="DC", datum=date(2024, 1, 1), opvolging="afgewezen"),
+    rij("KB-01", "Proactieve dienstverlening", tekst="Wetsvoorstel in 2026", bron="KB", nummer="toezegging Grinwis",
+        thema="NG", datum=date(2025, 1, 1), opvolging="overgenomen", maatregelen=["NG-15"]),
+    rij("KB-02", "Niet-gebruik terugdringen", bron="KB", thema=None, datum=None),
+]
+
+
+def codes(rijen):
+    return [r.code for r in rijen]
+
+
+def test_zonder_filter_blijven_alle_rijen_in_hun_volgorde():
+    assert AanbevelingFilter().is_leeg()
+    assert codes(filter_aanbevelingen(RIJEN, AanbevelingFilter(), PEILDATUM)) == codes(RIJEN)
+
+
+@pytest.mark.parametrize("f, verwacht", [
+    (AanbevelingFilter(bron="EVAL"), ["EV-01", "EV-02", "EV-03"]),
+    (AanbevelingFilter(bron="ONBEKEND"), []),
+    (AanbevelingFilter(thema="BU"), ["EV-01", "EV-02"]),
+    (AanbevelingFilter(opvolging="afgewezen"), ["EV-03"]),
+    (AanbevelingFilter(opvolging="open"), ["EV-01", "EV-02", "KB-02"]),
+    (AanbevelingFilter(zonder_maatregel=True), ["EV-02", "EV-03", "KB-02"]),
+    (AanbevelingFilter(codes=frozenset({"KB-02", "EV-01", "XX-99"})), ["EV-01", "KB-02"]),
+    (AanbevelingFilter(codes=frozenset()), []),
+])
+def test_elk_filter_apart(f, verwacht):
+    assert codes(filter_aanbevelingen(RIJEN, f, PEILDATUM)) == verwacht
+
+
+@pytest.mark.parametrize("zoek, verwacht", [
+    ("een overzicht", ["EV-01"]),  # Eén: accent and case ignored
+    ("ÉÉN", ["EV-01"]),
+    ("samen breng", ["EV-01"]),  # every word, in any order, in the text
+    ("grinwis", ["KB-01"]),  # the number
+    ("kb-0", ["KB-01", "KB-02"]),  # the code
+    ("wetsvoorstel", ["KB-01"]),  # the text
+    ("   ", codes(RIJEN)),
+    ("onvindbaar", []),
+])
+def test_zoeken_negeert_hoofdletters_en_accenten(zoek, verwacht):
+    assert codes(filter_aanbevelingen(RIJEN, AanbevelingFilter(zoektekst=zoek), PEILDATUM)) == verwacht
+
+
+def test_langer_open_dan_telt_alleen_open_aanbevelingen_ouder_dan_de_grens():
+    # Six months before 15-06-2026 is 15-12-2025: the 15th itself is not older, the 14th is.
+    rijen = [rij("A-1", datum=date(2025, 12, 14)), rij("A-2", datum=date(2025, 12, 15)),
+             rij("A-3", datum=date(2025, 12, 16)), rij("A-4", datum=date(2020, 1, 1), opvolging="overgenomen"),
+             rij("A-5", datum=None)]
+    f = AanbevelingFilter(open_langer_dan=6)
+    assert codes(filter_aanbevelingen(rijen, f, PEILDATUM)) == ["A-1"]
+    assert codes(filter_aanbevelingen(rijen, f, date(2026, 6, 16))) == ["A-1", "A-2"]
+
+
+def test_langer_open_dan_volgt_het_signaal(register):
+    """The filter and the signal `aanbeveling_lang_open` name the same recommendations."""
+    from registry.signalen import Drempels, signalen
+
+    maak(register, "A-1", datum=date(2025, 1, 1))
+    maak(register, "A-2", datum=date(2026, 5, 1))
+    maak(register, "A-3", datum=date(2024, 1, 1), opvolging="opgevolgd")
+    with register.sessie() as s:
+        signaal = next(x for x in signalen(s, Drempels(aanbeveling_open=4), PEILDATUM)
+                       if x.sleutel == "aanbeveling_lang_open")
+    gefilterd = filter_aanbevelingen(alle(register), AanbevelingFilter(open_langer_dan=4), PEILDATUM)
+    assert codes(gefilterd) == list(signaal.codes) == ["A-1"]
+
+
+def test_filters_samen_moeten_allemaal_kloppen():
+    f = AanbevelingFilter(bron="EVAL", thema="BU", opvolging="open", open_langer_dan=5, zonder_maatregel=False,
+                          zoektekst="overzicht")
+    assert codes(filter_aanbevelingen(RIJEN, f, PEILDATUM)) == ["EV-01"]
+    assert codes(filter_aanbevelingen(RIJEN, AanbevelingFilter(bron="EVAL", zonder_maatregel=True,
+                                                               opvolging="open"), PEILDATUM)) == ["EV-02"]
+    assert codes(filter_aanbevelingen(RIJEN, AanbevelingFilter(bron="KB", thema="BU"), PEILDATUM)) == []
+    signaal = frozenset({"EV-01", "EV-03", "KB-01"})
+    assert codes(filter_aanbevelingen(RIJEN, AanbevelingFilter(codes=signaal, bron="EVAL"), PEILDATUM)) == [
+        "EV-01", "EV-03"]
+
+
+def test_themas_en_bronnen_bieden_alleen_wat_voorkomt(register):
+    assert themas(RIJEN) == ["BU", "DC", "NG"]
+    with register.werk() as s:
+        maak_bron(s, "EVAL-2024", "Evaluatie", soort="evaluatie")
+        maak_bron(s, "ANDER", "Zonder aanbevelingen")
+    maak(register, "EV-01", bron="EVAL-2024", thema="BU")
+    maak(register, "EV-02", thema="DC")
+    with register.sessie() as s:
+        assert bronnen_met_aanbevelingen(s) == [("EVAL-2024", "Evaluatie")]
+    assert themas(alle(register)) == ["BU", "DC"]
+
+
+def test_gekoppelde_en_koppelbare_maatregelen_met_naam(register):
+    a, b = maatregel(register), maatregel(register, "IN")
+    with register.werk() as s:
+        gearchiveerd = maak_maatregel(s, {"domein": "DC", "naam": "Oud"}, "anna")
+        archiveer(s, gearchiveerd.code, "anna", gearchiveerd.versie)
+    maak(register, maatregelen=[b.code, gearchiveerd.code])
+    with register.sessie() as s:
+        gekoppeld = gekoppelde_maatregelen(s, "EV-05")
+        koppelbaar = koppelbare_maatregelen(s)
+    assert [(m.code, m.naam, m.status, m.gearchiveerd) for m in gekoppeld] == [  # code order: DC before IN
+        (gearchiveerd.code, "Oud", gearchiveerd.status, True), (b.code, "Maatregel", b.status, False)]
+    assert koppelbaar == [(b.code, "Maatregel"), (a.code, "Maatregel")]  # IN before TV; archived ones not offered
+
+
+# --- the opvolging history ------------------------------------------------------------------------------------------
+
+def test_opvolgingshistorie_legt_elk_besluit_vast_nieuwste_eerst(register):
+    m = maatregel(register)
+    maak(register, gebruiker="anna")
+    beslis(register, opvolging="overgenomen", gebruiker="bram")
+    with register.werk() as s:
+        koppel(s, "EV-05", m.code, "carla")
+    beslis(register, opvolging="afgewezen", motivatie="Past niet in de IV-capaciteit.", gebruiker="dirk")
+    beslis(register, opvolging="afgewezen", motivatie="Wetgeving staat het niet toe.", gebruiker="eva")
+    with register.werk() as s:
+        ontkoppel(s, "EV-05", m.code, "fleur")
+    beslis(register, opvolging="opgevolgd", gebruiker="gijs")
+
+    with register.sessie() as s:
+        regels = opvolgingshistorie(s, "EV-05")
+    assert [(r.gebruiker, r.soort, r.oud, r.nieuw, r.motivatie, r.maatregel) for r in regels] == [
+        ("gijs", "besluit", "afgewezen", "opgevolgd", None, None),
+        ("fleur", "ontkoppeld", None, None, None, m.code),
+        ("eva", "besluit", "afgewezen", "afgewezen", "Wetgeving staat het niet toe.", None),
+        ("dirk", "besluit", "overgenomen", "afgewezen", "Past niet in de IV-capaciteit.", None),
+        ("carla", "gekoppeld", None, None, None, m.code),
+        ("bram", "besluit", "open", "overgenomen", None, None),
+        ("anna", "aangemaakt", None, "open", None, None),
+    ]
+    assert [r.motivatie_gewijzigd for r in regels if r.soort == "besluit"] == [True, True, True, False]
+    tijden = [r.tijdstip for r in regels]
+    assert tijden == sorted(tijden, reverse=True)
+
+
+def test_historie_kent_de_motivatie_van_bij_het_aanmaken(register):
+    maak(register, opvolging="afgewezen", motivatie="Te duur.", gebruiker="anna")
+    beslis(register, opvolging="afgewezen", motivatie="Te duur en niet uitvoerbaar.", gebruiker="bram")
+    with register.sessie() as s:
+        regels = opvolgingshistorie(s, "EV-05")
+    assert [(r.soort, r.nieuw, r.motivatie) for r in regels] == [
+        ("besluit", "afgewezen", "Te duur en niet uitvoerbaar."), ("aangemaakt", "afgewezen", "Te duur.")]
+
+
+def test_geweigerd_besluit_staat_niet_in_de_historie(register):
+    maak(register)
+    with pytest.raises(ValidatieFout):
+        beslis(register, opvolging="afgewezen", motivatie="  ")
+    with register.sessie() as s:
+        assert [r.soort for r in opvolgingshistorie(s, "EV-05")] == ["aangemaakt"]
+        with pytest.raises(NietGevonden):
+            opvolgingshistorie(s, "EV-99")
+
+
+def test_koppelen_verhoogt_de_versie_niet_zodat_een_lopend_besluit_slaagt(register):
+    """Links sit outside the version: a colleague linking a measure does not void my decision in progress."""
+    m = maatregel(register)
+    gelezen = maak(register)
+    with register.werk() as s:
+        koppel(s, "EV-05", m.code, "collega")
+    beslis(register, opvolging="afgewezen", motivatie="Niet uitvoerbaar.", versie=gelezen.versie)
+    terug = lees(register)
+    assert (terug.opvolging, terug.maatregelen) == ("afgewezen", (m.code,))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QComplet
                                QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QTableView, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from registry.aanbeveling import AanbevelingRij, aanbevelingen
+from registry.aanbeveling import AanbevelingRij, aanbevelingen, koppel, ontkoppel
 from registry.domein import domeinen, toeslagen
 from registry.effectmeting import EffectmetingRij, effectmetingen_van
 from registry.fouten import ConflictFout, NietGevonden, RegisterFout, ValidatieFout
@@ -30,6 +30,7 @@ from registry.tekst import natuurlijke_sleutel
 from registry.vocabulaire import BEWIJSKRACHT, FASE, OPVOLGING, STATUS, STATUSKLEUR, Vocabulaire
 from ui import vragen
 from ui.conflictdialoog import ConflictDialoog
+from ui.koppeldialoog import KoppelDialoog
 
 FOUTKLEUR = "#b3261e"  # the same red as the other forms' messages; contrast ≥ 4.5:1 on white
 _SCHEIDING = re.compile(r"[\s,;]+")
@@ -241,6 +242,7 @@ class DetailPaneel(QWidget):
     gewijzigdVeranderd = Signal(bool)
     aanbevelingGekozen = Signal(str)
     maatregelGekozen = Signal(str)
+    aanbevelingenGewijzigd = Signal(str)  # a measure's code, after recommendations were linked to or unlinked from it
 
     def __init__(self, register, gebruiker: Callable[[], str], parent: QWidget | None = None):
         super().__init__(parent)
@@ -626,16 +628,31 @@ class DetailPaneel(QWidget):
         self.aanbevelingen_tabel = self._tabel(self.aanbevelingen_model, self.tr("Gekoppelde aanbevelingen"))
         self.aanbevelingen_tabel.setAccessibleDescription(self.tr("Enter of dubbelklik opent de aanbeveling."))
         self.aanbevelingen_tabel.activated.connect(self._aanbeveling_geactiveerd)
-        kop = QLabel(met_sneltoets(self.tr("Gekoppelde aanbevelingen"), set(_KOPLETTERS)))
+        bezet = set(_KOPLETTERS)
+        kop = QLabel(met_sneltoets(self.tr("Gekoppelde aanbevelingen"), bezet))
         kop.setBuddy(self.aanbevelingen_tabel)
         hint = QLabel(self.tr("Enter of dubbelklik opent de aanbeveling."))
         hint.setWordWrap(True)
         self.geen_aanbeveling = QLabel(self.tr("Geen aanbeveling gekoppeld."))
         self.geen_aanbeveling.setWordWrap(True)
+        # Links are not part of the measure's version: these buttons write at once and leave unsaved edits alone.
+        self.knop_aanbeveling_koppelen = QPushButton(met_sneltoets(self.tr("Koppelen…"), bezet))
+        self.knop_aanbeveling_koppelen.setToolTip(self.tr("Een of meer aanbevelingen aan deze maatregel koppelen"))
+        self.knop_aanbeveling_koppelen.clicked.connect(self.koppel_aanbevelingen)
+        self.knop_aanbeveling_ontkoppelen = QPushButton(met_sneltoets(self.tr("Ontkoppelen…"), bezet))
+        self.knop_aanbeveling_ontkoppelen.setToolTip(self.tr("De gekozen aanbeveling loskoppelen van deze maatregel"))
+        self.knop_aanbeveling_ontkoppelen.clicked.connect(self.ontkoppel_aanbeveling)
+        self.aanbevelingen_tabel.selectionModel().currentRowChanged.connect(
+            lambda *_: self._werk_aanbevelingknoppen_bij())
+        knoppen = QHBoxLayout()
+        knoppen.addWidget(self.knop_aanbeveling_koppelen)
+        knoppen.addWidget(self.knop_aanbeveling_ontkoppelen)
+        knoppen.addStretch(1)
         laag.addWidget(kop)
         laag.addWidget(self.aanbevelingen_tabel, 1)
         laag.addWidget(hint)
         laag.addWidget(self.geen_aanbeveling)
+        laag.addLayout(knoppen)
         laag.addStretch(0)  # takes the space only when there is no table
         self._aanbevelingen_laag = laag
         self._aanbeveling_hint = hint
@@ -722,6 +739,95 @@ class DetailPaneel(QWidget):
         if index.isValid():
             self.aanbevelingGekozen.emit(self.aanbevelingen_model.rij(index.row()).code)
 
+    def _gekozen_aanbeveling(self) -> str | None:
+        index = self.aanbevelingen_tabel.currentIndex()
+        if not index.isValid() or index.row() >= self.aanbevelingen_model.rowCount():
+            return None
+        return self.aanbevelingen_model.rij(index.row()).code
+
+    def _werk_aanbevelingknoppen_bij(self) -> None:
+        self.knop_aanbeveling_koppelen.setEnabled(self._detail is not None)
+        self.knop_aanbeveling_ontkoppelen.setEnabled(self._detail is not None
+                                                     and self._gekozen_aanbeveling() is not None)
+
+    def koppel_aanbevelingen(self) -> None:
+        """Choose recommendations in the KoppelDialoog and link them to this measure at once."""
+        if self._detail is None:
+            return
+        code, maatregel_id = self._detail.code, self._detail.id
+        with self.register.sessie() as sessie:
+            keuzes = [(a.code, a.titel) for a in aanbevelingen(sessie)]
+        al_gekoppeld = {self.aanbevelingen_model.rij(r).code for r in range(self.aanbevelingen_model.rowCount())}
+        dialoog = KoppelDialoog(
+            self.tr("Aanbevelingen koppelen"),
+            self.tr("Kies de aanbevelingen die maatregel %s (mede) opvolgt. Typ om te zoeken; met Ctrl of Shift "
+                    "kiest u er meer dan één.") % code,
+            keuzes, al_gekoppeld, self)
+        try:
+            if not vragen.voer_uit(dialoog):
+                return
+            gekozen = list(dialoog.gekozen)
+        finally:
+            dialoog.deleteLater()
+        if not gekozen:
+            return
+        try:
+            with self.register.werk() as sessie:
+                for aanbeveling in gekozen:
+                    koppel(sessie, aanbeveling, code, self._gebruiker())
+        except RegisterFout as fout:
+            vragen.meld_fout(self, self.tr("Koppelen mislukt"), fout.melding)
+            self._herlaad_aanbevelingen(maatregel_id)
+            return
+        self._herlaad_aanbevelingen(maatregel_id, kies=gekozen[0])
+        self.aanbevelingenGewijzigd.emit(code)
+
+    def ontkoppel_aanbeveling(self) -> None:
+        """Unlink the chosen recommendation from this measure, after confirmation."""
+        aanbeveling = self._gekozen_aanbeveling()
+        if self._detail is None or aanbeveling is None:
+            return
+        code, maatregel_id = self._detail.code, self._detail.id
+        if not vragen.bevestig(self, self.tr("Aanbeveling ontkoppelen"),
+                               self.tr("Aanbeveling %s loskoppelen van maatregel %s? De aanbeveling zelf blijft "
+                                       "bestaan.") % (aanbeveling, code), ja=self.tr("Ontkoppelen")):
+            return
+        try:
+            with self.register.werk() as sessie:
+                ontkoppel(sessie, aanbeveling, code, self._gebruiker())
+        except RegisterFout as fout:
+            vragen.meld_fout(self, self.tr("Ontkoppelen mislukt"), fout.melding)
+            self._herlaad_aanbevelingen(maatregel_id)
+            return
+        self._herlaad_aanbevelingen(maatregel_id)
+        self.aanbevelingenGewijzigd.emit(code)
+
+    def ververs_aanbevelingen(self) -> None:
+        """Reread only the Aanbevelingen tab (links changed elsewhere); edits in the other tabs stay."""
+        if self._detail is not None:
+            self._herlaad_aanbevelingen(self._detail.id)
+
+    def _herlaad_aanbevelingen(self, maatregel_id: int, kies: str | None = None) -> None:
+        """Reread only this tab: the other tabs keep what the user typed."""
+        with self.register.sessie() as sessie:
+            gekoppeld = aanbevelingen(sessie, maatregel_ids={maatregel_id})
+        self._toon_aanbevelingen(self._detail, gekoppeld)
+        rij = next((i for i, a in enumerate(gekoppeld) if a.code == kies), None)
+        if rij is not None:
+            self.aanbevelingen_tabel.setCurrentIndex(self.aanbevelingen_model.index(rij, 0))
+
+    def _toon_aanbevelingen(self, d: MaatregelDetail | None, gekoppeld: list[AanbevelingRij]) -> None:
+        self.aanbevelingen_model.zet_rijen(gekoppeld)
+        self.aanbevelingen_tabel.setVisible(bool(gekoppeld))
+        self._aanbeveling_hint.setVisible(bool(gekoppeld))
+        self.geen_aanbeveling.setVisible(d is not None and not gekoppeld)
+        self._pas_kolommen_aan(self.aanbevelingen_tabel)
+        self.aanbevelingen_tabel.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._aanbevelingen_laag.setStretch(self._aanbevelingen_laag.count() - 1, 0 if gekoppeld else 1)
+        self.tabs.setTabText(self.tabs.indexOf(self.tab_aanbevelingen),
+                             self.tr("Aanbevelingen (%s)") % len(gekoppeld) if d else self.tr("Aanbevelingen"))
+        self._werk_aanbevelingknoppen_bij()
+
     # --- loading --------------------------------------------------------------------------------------------------
 
     def _lees(self, code: str) -> tuple[MaatregelDetail, list[EffectmetingRij], list[AanbevelingRij]]:
@@ -804,18 +910,11 @@ class DetailPaneel(QWidget):
         self.effectmetingen_tabel.setVisible(bool(effecten))
         self.geen_effectmeting.setVisible(d is not None and not effecten)
         self._pas_kolommen_aan(self.effectmetingen_tabel)
-        self.aanbevelingen_model.zet_rijen(gekoppeld)
-        self.aanbevelingen_tabel.setVisible(bool(gekoppeld))
-        self._aanbeveling_hint.setVisible(bool(gekoppeld))
-        self.geen_aanbeveling.setVisible(d is not None and not gekoppeld)
-        self._pas_kolommen_aan(self.aanbevelingen_tabel)
-        self.aanbevelingen_tabel.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._toon_aanbevelingen(d, gekoppeld)
         for laag, rijen in ((self._effectmetingen_laag, effecten), (self._aanbevelingen_laag, gekoppeld)):
             laag.setStretch(laag.count() - 1, 0 if rijen else 1)
         self.tabs.setTabText(self.tabs.indexOf(self.tab_effectmetingen),
                              self.tr("Effectmetingen (%s)") % len(effecten) if d else self.tr("Effectmetingen"))
-        self.tabs.setTabText(self.tabs.indexOf(self.tab_aanbevelingen),
-                             self.tr("Aanbevelingen (%s)") % len(gekoppeld) if d else self.tr("Aanbevelingen"))
 
     def _zet_links(self, label: QLabel, codes: tuple[str, ...], sjabloon: str) -> None:
         links = ", ".join(f'<a href="{html.escape(c, quote=True)}">{html.escape(c)}</a>' for c in codes)
