@@ -3,9 +3,12 @@
 import pytest
 
 from registry.bron import maak_bron
-from registry.effectmeting import effectmetingen_van, getal_uit_tekst, voeg_effectmeting_toe
-from registry.fouten import NietGevonden, ValidatieFout
+from registry.effectmeting import (EffectFilter, EffectmetingRij, alle_effectmetingen, effectmetingen_van,
+                                   filter_effectmetingen, getal_uit_tekst, maatregelen_zonder_effectmeting, methoden,
+                                   verwijder_effectmeting, voeg_effectmeting_toe, wijzig_effectmeting)
+from registry.fouten import ConflictFout, NietGevonden, ValidatieFout
 from registry.maatregel import maak_maatregel
+from registry.tekst import natuurlijke_sleutel
 from registry.vocabulaire import BEWIJSKRACHT
 from registry.wijzigingslog import wijzigingslog
 
@@ -210,3 +213,185 @@ def test_te_lange_codes_worden_met_een_melding_geweigerd(register):
     with pytest.raises(ValidatieFout, match="te lang"):
         with register.werk() as s:
             maak_bron(s, "B" * 61, "Titel")
+
+
+# --- editing and removing -------------------------------------------------------------------------------------------
+
+def test_wijzigen_past_de_velden_en_het_getal_aan_en_logt_oud_en_nieuw(register):
+    with register.werk() as s:
+        maak_bron(s, "JV-2025", "Jaarverslag 2025", soort="jaarverslag")
+    m = maatregel(register)
+    rij = meet(register, m.code, indicator="Respons", waarde_tekst="2,5%", periode="2024", methode="GEM")
+    assert rij.versie == 1
+
+    with register.werk() as s:
+        nieuw = wijzig_effectmeting(s, rij.id, {"waarde_tekst": "3,3%", "periode": "2025", "bron": "JV-2025",
+                                                "effect_ervaring": "Positief"}, "bram", rij.versie)
+    [opgeslagen] = metingen(register)[m.id]
+    assert nieuw == opgeslagen
+    assert (opgeslagen.waarde_tekst, opgeslagen.waarde, opgeslagen.periode) == ("3,3%", pytest.approx(3.3), "2025")
+    assert (opgeslagen.bron, opgeslagen.effect_ervaring, opgeslagen.versie) == ("JV-2025", "positief", 2)
+    assert (opgeslagen.indicator, opgeslagen.methode, opgeslagen.bewijskracht) == ("Respons", "GEM", "gemeten")
+    with register.sessie() as s:
+        gelogd = {w.veld: (w.oud, w.nieuw, w.gebruiker) for w in wijzigingslog(s, "maatregel", m.code)
+                  if w.veld.startswith("effectmeting.")}
+    assert gelogd == {
+        "effectmeting.waarde_tekst": ("2,5%", "3,3%", "bram"),
+        "effectmeting.periode": ("2024", "2025", "bram"),
+        "effectmeting.bron": (None, "JV-2025", "bram"),
+        "effectmeting.effect_ervaring": (None, "positief", "bram"),
+    }
+
+
+def test_wijzigen_zonder_nieuwe_waardetekst_houdt_het_opgegeven_getal(register):
+    m = maatregel(register)
+    rij = meet(register, m.code, waarde_tekst="ruim 12%", waarde=12.3)
+    with register.werk() as s:
+        wijzig_effectmeting(s, rij.id, {"toelichting": "Voorlopig"}, "anna", rij.versie)
+    [nu] = metingen(register)[m.id]
+    assert (nu.waarde_tekst, nu.waarde, nu.toelichting) == ("ruim 12%", pytest.approx(12.3), "Voorlopig")
+    with register.werk() as s:
+        wijzig_effectmeting(s, rij.id, {"waarde_tekst": "geen"}, "anna", nu.versie)
+    assert metingen(register)[m.id][0].waarde is None  # a new text without a number: no number
+
+
+def test_wijzigen_met_een_verouderde_versie_wordt_geweigerd_en_verandert_niets(register):
+    m = maatregel(register)
+    rij = meet(register, m.code, waarde_tekst="10%")
+    with register.werk() as s:
+        wijzig_effectmeting(s, rij.id, {"waarde_tekst": "11%"}, "anna", rij.versie)
+    with pytest.raises(ConflictFout, match="intussen door iemand anders gewijzigd"):
+        with register.werk() as s:
+            wijzig_effectmeting(s, rij.id, {"waarde_tekst": "99%"}, "bram", rij.versie)
+    with pytest.raises(ConflictFout):
+        with register.werk() as s:
+            verwijder_effectmeting(s, rij.id, "bram", rij.versie)
+    [nu] = metingen(register)[m.id]
+    assert (nu.waarde_tekst, nu.versie) == ("11%", 2)
+    with register.sessie() as s:
+        assert not [w for w in wijzigingslog(s) if w.gebruiker == "bram"]
+
+
+@pytest.mark.parametrize("velden, veld", [
+    ({"indicator": "  "}, "indicator"),
+    ({"bewijskracht": None}, "bewijskracht"),
+    ({"bewijskracht": "sterk"}, "bewijskracht"),
+    ({"effect_ervaring": "geweldig"}, "effect_ervaring"),
+    ({"toelichting": "x" * 100_001}, "toelichting"),
+    ({"waarde": "twaalf"}, "waarde"),
+])
+def test_een_geweigerde_wijziging_noemt_het_veld_en_verandert_niets(register, velden, veld):
+    m = maatregel(register)
+    rij = meet(register, m.code, waarde_tekst="10%")
+    with pytest.raises(ValidatieFout) as fout:
+        with register.werk() as s:
+            wijzig_effectmeting(s, rij.id, velden, "anna", rij.versie)
+    assert fout.value.veld == veld
+    assert metingen(register)[m.id] == [rij]
+
+
+def test_verwijderen_haalt_de_meting_weg_en_het_log_bewaart_wat_er_stond(register):
+    m = maatregel(register)
+    blijft = meet(register, m.code, indicator="Blijft")
+    weg = meet(register, m.code, indicator="Niet-gebruik", waarde_tekst="−3 procentpunt", periode="2024",
+               bewijskracht="perceptie", toelichting="Enquête onder 1.200 huishoudens")
+    with register.werk() as s:
+        verwijder_effectmeting(s, weg.id, "bram", weg.versie)
+    assert metingen(register)[m.id] == [blijft]
+    with register.sessie() as s:
+        [w] = [w for w in wijzigingslog(s, "maatregel", m.code) if w.veld == "effectmeting" and w.nieuw is None]
+    assert w.gebruiker == "bram"
+    for stuk in ("Indicator: Niet-gebruik", "Waarde: −3 procentpunt", "Periode: 2024", "Bewijskracht: Perceptie",
+                 "Toelichting: Enquête onder 1.200 huishoudens"):
+        assert stuk in w.oud
+
+
+def test_een_onbekende_meting_wijzigen_of_verwijderen_geeft_een_nederlandse_melding(register):
+    m = maatregel(register)
+    rij = meet(register, m.code)
+    with register.werk() as s:
+        verwijder_effectmeting(s, rij.id, "anna", rij.versie)
+    with pytest.raises(NietGevonden, match="bestaat niet"):
+        with register.werk() as s:
+            wijzig_effectmeting(s, rij.id, {"waarde_tekst": "1"}, "anna", rij.versie)
+    with pytest.raises(NietGevonden, match="bestaat niet"):
+        with register.werk() as s:
+            verwijder_effectmeting(s, rij.id, "anna", rij.versie + 1)
+
+
+# --- the register-wide view -----------------------------------------------------------------------------------------
+
+def test_maatregelen_zonder_effectmeting_komen_overeen_met_het_signaal(register):
+    from registry.maatregel import archiveer
+    from registry.signalen import signalen
+
+    codes = [maatregel(register, d).code for d in ("TV", "TV", "IN", "TV", "NG")]
+    meet(register, codes[1])
+    meet(register, codes[3])
+    with register.werk() as s:
+        archiveer(s, codes[4], "anna", 1)
+    with register.sessie() as s:
+        zonder = maatregelen_zonder_effectmeting(s)
+        signaal = next(x for x in signalen(s) if x.sleutel == "zonder_effectmeting")
+    assert [c for c, _ in zonder] == ["IN-01", "TV-01"]
+    assert all(naam == "Maatregel" for _, naam in zonder)
+    assert len(zonder) == signaal.aantal
+    assert {c for c, _ in zonder} == set(signaal.codes)
+
+
+def test_maatregelen_zonder_effectmeting_in_het_startregister_volgen_het_signaal(start_register):
+    from registry.signalen import signalen
+
+    with start_register.sessie() as s:
+        zonder = maatregelen_zonder_effectmeting(s)
+        signaal = next(x for x in signalen(s) if x.sleutel == "zonder_effectmeting")
+    assert zonder and len(zonder) == signaal.aantal
+    assert [c for c, _ in zonder] == sorted(signaal.codes, key=natuurlijke_sleutel)
+
+
+def test_filteren_op_methode_en_bewijskracht(register):
+    a, b = maatregel(register), maatregel(register, "IN")
+    meet(register, a.code, indicator="Eén", methode="GEM", bewijskracht="gemeten")
+    meet(register, a.code, indicator="Twee", methode="gem", bewijskracht="samenhang")
+    meet(register, b.code, indicator="Drie", methode="Enquête", bewijskracht="perceptie")
+    meet(register, b.code, indicator="Vier", methode=None, bewijskracht="gemeten", toelichting="Groot veldexperiment")
+    meet(register, b.code, indicator="Vijf", methode="registratie", bewijskracht="onbekend")
+    with register.sessie() as s:
+        rijen = alle_effectmetingen(s)
+    assert [r.maatregel for r in rijen] == ["IN-01"] * 3 + ["TV-01"] * 2  # by measure code, then entry
+
+    def verwacht(methode=None, bewijskracht=None):
+        return [r for r in rijen if (methode is None or (r.methode or "").lower() == methode.lower())
+                and (bewijskracht is None or r.bewijskracht == bewijskracht)]
+
+    assert methoden(rijen) == ["Enquête", "GEM", "registratie"]  # "gem" is GEM spelled otherwise
+    for methode in (None, "GEM", "Gem", "Enquête", "registratie"):
+        for bewijskracht in (None, *BEWIJSKRACHT.codes):
+            assert filter_effectmetingen(rijen, EffectFilter(methode, bewijskracht)) == verwacht(methode,
+                                                                                                 bewijskracht)
+    assert [r.indicator for r in filter_effectmetingen(rijen, EffectFilter(zoektekst="VELDEXPERIMENT"))] == ["Vier"]
+    assert [r.indicator for r in filter_effectmetingen(rijen, EffectFilter(zoektekst="enquete"))] == ["Drie"]
+    assert [r.indicator for r in filter_effectmetingen(rijen, EffectFilter(zoektekst="tv-01"))] == ["Eén", "Twee"]
+    assert filter_effectmetingen(rijen, EffectFilter("GEM", "perceptie")) == []
+
+
+def test_methoden_zijn_uniek_en_zonder_onderscheid_naar_hoofdletters_gesorteerd():
+    def rij(methode):
+        return EffectmetingRij(1, "TV-01", "i", None, None, None, None, None, None, methode, "gemeten", None, None,
+                               None, None)
+
+    assert methoden([rij(m) for m in ("registratie", "GEM", None, "  ", "enquête", "gem", "Monitor", "Enquête ",
+                                      "labexperiment")]) == ["enquête", "GEM", "labexperiment", "Monitor",
+                                                             "registratie"]
+
+
+def test_gearchiveerde_maatregelen_tellen_niet_mee_in_het_overzicht(register):
+    from registry.maatregel import archiveer
+
+    a, b = maatregel(register), maatregel(register)
+    meet(register, a.code, indicator="Actief")
+    meet(register, b.code, indicator="Gearchiveerd")
+    with register.werk() as s:
+        archiveer(s, b.code, "anna", 1)
+    with register.sessie() as s:
+        assert [r.indicator for r in alle_effectmetingen(s)] == ["Actief"]
