@@ -14,7 +14,6 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from registry.fouten import RegisterFout
 from registry.planning import OngeldigeDatum, parse_periode_of_leeg
 from registry.tekst import MAX_TEKSTLENGTE, normaliseer
 from registry.vocabulaire import (BRONSOORT, DOMEINEN, FASE, IV_BLOKKADE_SOORT, STATUS, TOESLAGEN, VERTRAGINGSREDEN)

@@ -415,14 +415,14 @@ def test_effectmetingen_en_aanbevelingen_van_een_maatregel_staan_in_hun_tabellen
     paneel.toon(d.code)
     paneel.tabs.setCurrentWidget(paneel.tab_effectmetingen)
 
-    model = paneel.effectmetingen_model
+    model = paneel.tab_effectmetingen.model
     assert model.rowCount() == len(effecten[d.id])
     kop = {model.headerData(k, Qt.Orientation.Horizontal): k for k in range(model.columnCount())}
     eerste_meting = effecten[d.id][0]
     assert model.index(0, kop["Indicator"]).data() == eerste_meting.indicator
     assert model.index(0, kop["Bewijskracht"]).data() == BEWIJSKRACHT.label(eerste_meting.bewijskracht)
-    assert paneel.effectmetingen_tabel.isVisible() and not paneel.geen_effectmeting.isVisible()
-    assert eerste_meting.indicator in paneel.effectmeting_geheel.text()
+    assert paneel.tab_effectmetingen.tabel.isVisible() and not paneel.tab_effectmetingen.geen_effectmeting.isVisible()
+    assert eerste_meting.indicator in paneel.tab_effectmetingen.geheel.text()
     qtmodeltester.check(model)
 
     model = paneel.aanbevelingen_model
@@ -440,10 +440,10 @@ def test_maatregel_zonder_effectmeting_zegt_dat_er_geen_is(paneel, start_registe
     d = eerste(start_register, lambda d: d.id not in effecten)
     paneel.toon(d.code)
     paneel.tabs.setCurrentWidget(paneel.tab_effectmetingen)
-    assert paneel.effectmetingen_model.rowCount() == 0
-    assert paneel.geen_effectmeting.isVisible()
-    assert paneel.geen_effectmeting.text() == "Geen effectmeting vastgelegd."
-    assert not paneel.effectmetingen_tabel.isVisible()
+    assert paneel.tab_effectmetingen.model.rowCount() == 0
+    assert paneel.tab_effectmetingen.geen_effectmeting.isVisible()
+    assert paneel.tab_effectmetingen.geen_effectmeting.text() == "Geen effectmeting vastgelegd."
+    assert not paneel.tab_effectmetingen.tabel.isVisible()
 
 
 def test_aanbeveling_openen_met_enter_geeft_de_code_door(qtbot, paneel, start_register):

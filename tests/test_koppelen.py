@@ -98,7 +98,7 @@ def gevuld(register):
     """Two measures and two recommendations; EV-05 is linked to the first measure."""
     with register.werk() as s:
         tv = maak_maatregel(s, {"domein": "TV", "naam": "Vooraf informeren"}, "anna")
-        ib = maak_maatregel(s, {"domein": "IN", "naam": "Betalingsregeling op maat"}, "anna")
+        maak_maatregel(s, {"domein": "IN", "naam": "Betalingsregeling op maat"}, "anna")
         maak_aanbeveling(s, "EV-05", "Eén overzicht", "anna", datum=date(2024, 11, 1), maatregelen=[tv.code])
         maak_aanbeveling(s, "EV-07", "Afwijzingen motiveren", "anna", datum=date(2024, 11, 1))
     return register

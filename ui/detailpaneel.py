@@ -27,9 +27,10 @@ from registry.maatregel import (JANEE_VELDEN, KEUZEVELDEN, PERIODEVELDEN, TEKSTV
                                 codes_en_iv_ketens, haal_maatregel, wijzig_maatregel)
 from registry.planning import OngeldigeDatum, parse_periode_of_leeg
 from registry.tekst import natuurlijke_sleutel
-from registry.vocabulaire import BEWIJSKRACHT, FASE, OPVOLGING, STATUS, STATUSKLEUR, Vocabulaire
+from registry.vocabulaire import FASE, OPVOLGING, STATUS, STATUSKLEUR, Vocabulaire
 from ui import vragen
 from ui.conflictdialoog import ConflictDialoog
+from ui.effectmetingen import EffectmetingenTab
 from ui.koppeldialoog import KoppelDialoog
 
 FOUTKLEUR = "#b3261e"  # the same red as the other forms' messages; contrast ≥ 4.5:1 on white
@@ -175,21 +176,6 @@ def _bron_en_vindplaats(bron: str | None, vindplaats: str | None) -> str:
     return ", ".join(filter(None, (bron, vindplaats)))
 
 
-class EffectmetingenModel(_Rijenmodel):
-    def kolommen(self) -> list[tuple[str, Callable[[EffectmetingRij], str | None]]]:
-        return [
-            (self.tr("Indicator"), lambda r: r.indicator),
-            (self.tr("Nulmeting"), lambda r: r.nulmeting),
-            (self.tr("Waarde"), lambda r: r.waarde_tekst),
-            (self.tr("Eenheid"), lambda r: r.eenheid),
-            (self.tr("Streefwaarde"), lambda r: r.streefwaarde),
-            (self.tr("Periode"), lambda r: r.periode),
-            (self.tr("Methode"), lambda r: r.methode),
-            (self.tr("Bewijskracht"), lambda r: BEWIJSKRACHT.label(r.bewijskracht)),
-            (self.tr("Bron"), lambda r: _bron_en_vindplaats(r.bron, r.vindplaats)),
-        ]
-
-
 class AanbevelingenModel(_Rijenmodel):
     def kolommen(self) -> list[tuple[str, Callable[[AanbevelingRij], str | None]]]:
         return [
@@ -243,6 +229,7 @@ class DetailPaneel(QWidget):
     aanbevelingGekozen = Signal(str)
     maatregelGekozen = Signal(str)
     aanbevelingenGewijzigd = Signal(str)  # a measure's code, after recommendations were linked to or unlinked from it
+    effectmetingenGewijzigd = Signal(str)  # the measure code, after a measurement was added, changed or removed
 
     def __init__(self, register, gebruiker: Callable[[], str], parent: QWidget | None = None):
         super().__init__(parent)
@@ -277,7 +264,8 @@ class DetailPaneel(QWidget):
         self.tabs.addTab(self._bouw_algemeen(), self.tr("Algemeen"))
         self.tabs.addTab(self._bouw_iv(), self.tr("IV en afhankelijkheden"))
         self.tabs.addTab(self._bouw_planning(), self.tr("Planning"))
-        self.tab_effectmetingen = self._bouw_effectmetingen()
+        self.tab_effectmetingen = EffectmetingenTab(self.register, self._gebruiker)
+        self.tab_effectmetingen.gewijzigd.connect(self._effectmetingen_gewijzigd)
         self.tabs.addTab(self.tab_effectmetingen, self.tr("Effectmetingen"))
         self.tab_aanbevelingen = self._bouw_aanbevelingen()
         self.tabs.addTab(self.tab_aanbevelingen, self.tr("Aanbevelingen"))
@@ -586,41 +574,6 @@ class DetailPaneel(QWidget):
         for k in range(tabel.model().columnCount()):
             tabel.setColumnWidth(k, min(tabel.columnWidth(k), breedst))
 
-    def _bouw_effectmetingen(self) -> QWidget:
-        pagina = QWidget()
-        laag = QVBoxLayout(pagina)
-        self.effectmetingen_model = EffectmetingenModel(self)
-        self.effectmetingen_tabel = self._tabel(self.effectmetingen_model, self.tr("Effectmetingen"))
-        kop = QLabel(met_sneltoets(self.tr("Effectmetingen van deze maatregel"), set(_KOPLETTERS)))
-        kop.setBuddy(self.effectmetingen_tabel)
-        self.geen_effectmeting = QLabel(self.tr("Geen effectmeting vastgelegd."))
-        self.geen_effectmeting.setWordWrap(True)
-        # The table cuts long texts short; the chosen measurement is shown whole below it.
-        self.effectmeting_geheel = QLabel()
-        self.effectmeting_geheel.setTextFormat(Qt.TextFormat.PlainText)
-        self.effectmeting_geheel.setWordWrap(True)
-        self.effectmeting_geheel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.effectmetingen_tabel.selectionModel().currentRowChanged.connect(self._toon_effectmeting_geheel)
-        laag.addWidget(kop)
-        laag.addWidget(self.effectmetingen_tabel, 1)
-        laag.addWidget(self.effectmeting_geheel)
-        laag.addWidget(self.geen_effectmeting)
-        laag.addStretch(0)  # takes the space only when there is no table
-        self._effectmetingen_laag = laag
-        return pagina
-
-    def _toon_effectmeting_geheel(self, index: QModelIndex) -> None:
-        if not index.isValid():
-            self.effectmeting_geheel.clear()
-            return
-        model, rij = self.effectmetingen_model, index.row()
-        regels = [f"{model.headerData(k, Qt.Orientation.Horizontal)}: {tekst}" for k in range(model.columnCount())
-                  if (tekst := model.data(model.index(rij, k)))]
-        toelichting = model.rij(rij).toelichting
-        if toelichting:
-            regels.append(self.tr("Toelichting: %s") % toelichting)
-        self.effectmeting_geheel.setText("\n".join(regels))
-
     def _bouw_aanbevelingen(self) -> QWidget:
         pagina = QWidget()
         laag = QVBoxLayout(pagina)
@@ -902,19 +855,20 @@ class DetailPaneel(QWidget):
         self._zet_links(self.ouder_link, (d.ouder,) if d and d.ouder else (), self.tr("Naar %s"))
         self._zet_links(self.afhankelijk_links, d.afhankelijk_van if d else (), self.tr("Openen: %s"))
 
-        self.effectmetingen_model.zet_rijen(effecten)
-        self.effectmeting_geheel.clear()
-        self.effectmeting_geheel.setVisible(bool(effecten))
-        if effecten:
-            self.effectmetingen_tabel.setCurrentIndex(self.effectmetingen_model.index(0, 0))
-        self.effectmetingen_tabel.setVisible(bool(effecten))
-        self.geen_effectmeting.setVisible(d is not None and not effecten)
-        self._pas_kolommen_aan(self.effectmetingen_tabel)
+        self.tab_effectmetingen.toon(d.code if d else None, effecten)
+        self._werk_effecttitel_bij()
         self._toon_aanbevelingen(d, gekoppeld)
-        for laag, rijen in ((self._effectmetingen_laag, effecten), (self._aanbevelingen_laag, gekoppeld)):
-            laag.setStretch(laag.count() - 1, 0 if rijen else 1)
-        self.tabs.setTabText(self.tabs.indexOf(self.tab_effectmetingen),
-                             self.tr("Effectmetingen (%s)") % len(effecten) if d else self.tr("Effectmetingen"))
+        self._aanbevelingen_laag.setStretch(self._aanbevelingen_laag.count() - 1, 0 if gekoppeld else 1)
+
+    def _werk_effecttitel_bij(self) -> None:
+        tab = self.tab_effectmetingen
+        self.tabs.setTabText(self.tabs.indexOf(tab), self.tr("Effectmetingen (%s)") % tab.aantal()
+                             if tab.code else self.tr("Effectmetingen"))
+
+    def _effectmetingen_gewijzigd(self, code: str) -> None:
+        """Measurements are saved on their own (not part of the measure's version): only the count follows here."""
+        self._werk_effecttitel_bij()
+        self.effectmetingenGewijzigd.emit(code)
 
     def _zet_links(self, label: QLabel, codes: tuple[str, ...], sjabloon: str) -> None:
         links = ", ".join(f'<a href="{html.escape(c, quote=True)}">{html.escape(c)}</a>' for c in codes)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QLabel, QMainWindow, QMenu, QSplitter,
-                               QTableView, QToolButton)
+                               QTableView, QTabWidget, QToolButton)
 
 from registry.domein import domeinen, toeslagen
 from registry.filters import Filter, Voorwaarde, voorwaarde, zoek_maatregelen, zoekteksten
@@ -21,6 +21,7 @@ from ui.detailpaneel import DetailPaneel
 from ui.filterpaneel import FilterPaneel
 from ui.historie import HistorieWidget
 from ui.instellingen import Instellingen
+from ui.paginas import LuiePagina
 from ui.registermodel import CODE, RegisterModel
 from ui.signalenpaneel import SignalenPaneel
 
@@ -35,6 +36,8 @@ SNELTOETSEN = """<table cellpadding="3">
 <tr><td><b>Ctrl+T</b></td><td>status wijzigen (ook voor meerdere geselecteerde maatregelen)</td></tr>
 <tr><td><b>Ctrl+Delete</b></td><td>maatregel archiveren</td></tr>
 <tr><td><b>Ctrl+1 / Ctrl+2</b></td><td>naar de tabel / naar de details</td></tr>
+<tr><td><b>Alt+1 … Alt+4</b></td><td>Maatregelen, Aanbevelingen, Effectmetingen, Dashboard</td></tr>
+<tr><td><b>Alt+Links</b></td><td>terug naar waar u vandaan kwam (na openen van een maatregel of aanbeveling)</td></tr>
 <tr><td><b>F5</b></td><td>opnieuw laden uit de database</td></tr>
 <tr><td><b>Ctrl+,</b></td><td>instellingen</td></tr>
 </table>"""
@@ -100,7 +103,7 @@ class Hoofdvenster(QMainWindow):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.setCentralWidget(self.splitter)
+        self._maak_paginas()
 
         self.filterpaneel = FilterPaneel(self.instellingen, [(d.code, d.naam) for d in self._domeinen],
                                          [(t.code, t.naam) for t in self._toeslagen], self._iv_ketens(), self)
@@ -126,6 +129,50 @@ class Hoofdvenster(QMainWindow):
         self._werk_acties_bij()
 
     # --- building ------------------------------------------------------------------------------------------------
+
+    MAATREGELEN, AANBEVELINGEN, EFFECTMETINGEN, DASHBOARD = range(4)
+
+    def _maak_paginas(self) -> None:
+        """The register is the first page; the others are built when first shown (their modules load then too)."""
+        self.paginas = QTabWidget(self)
+        self.paginas.setObjectName("paginas")
+        self.paginas.setDocumentMode(True)
+        self.paginas.addTab(self.splitter, self.tr("Maatregelen"))
+        self.aanbevelingen = LuiePagina(self._maak_aanbevelingenpagina, parent=self)
+        self.effectmetingen = LuiePagina(self._maak_effectmetingenpagina, parent=self)
+        self.dashboard = LuiePagina(self._maak_dashboard, lambda p: p.ververs(self.model.alle_rijen()), self)
+        self.paginas.addTab(self.aanbevelingen, self.tr("Aanbevelingen"))
+        self.paginas.addTab(self.effectmetingen, self.tr("Effectmetingen"))
+        self.paginas.addTab(self.dashboard, self.tr("Dashboard"))
+        self._terug: list[tuple[int, str | None]] = []  # where "Terug" (Alt+Left) returns to: page and item code
+        self._filterdock_was_zichtbaar: bool | None = None  # set while another page hides the filters
+        self.setCentralWidget(self.paginas)
+
+    def _maak_aanbevelingenpagina(self):
+        from ui.aanbevelingenpagina import AanbevelingenPagina
+
+        pagina = AanbevelingenPagina(self.register, self.gebruiker, self.instellingen.drempels.aanbeveling_open)
+        pagina.maatregelGekozen.connect(lambda code: self._open_maatregel(code, self.AANBEVELINGEN,
+                                                                          pagina.huidige_code()))
+        pagina.gewijzigd.connect(self._aanbevelingen_gewijzigd)
+        return pagina
+
+    def _maak_effectmetingenpagina(self):
+        from ui.effectmetingen import EffectmetingenPagina
+
+        pagina = EffectmetingenPagina(self.register)
+        pagina.maatregelGekozen.connect(lambda code: self._open_maatregel(code, self.EFFECTMETINGEN, None))
+        return pagina
+
+    def _maak_dashboard(self):
+        from ui.dashboard import DashboardPagina
+
+        pagina = DashboardPagina(self.register)
+        pagina.ververs(self.model.alle_rijen())
+        return pagina
+
+    def _gebouwde_paginas(self) -> list:
+        return [lui.pagina for lui in (self.aanbevelingen, self.effectmetingen, self.dashboard) if lui.pagina]
 
     def _maak_tabel(self) -> None:
         self.tabel = QTableView(self)
@@ -199,6 +246,17 @@ class Hoofdvenster(QMainWindow):
         self.actie_afsluiten = self._actie(t("&Afsluiten"), self.close, QKeySequence.StandardKey.Quit)
         self.actie_naar_tabel = self._actie(t("Naar de &tabel"), self.tabel.setFocus, "Ctrl+1")
         self.actie_naar_details = self._actie(t("Naar de &details"), lambda: self.detail.tabs.setFocus(), "Ctrl+2")
+        self.actie_paginas = [
+            self._actie(titel, lambda _=False, i=i: self.toon_pagina(i), f"Alt+{i + 1}", uitleg)
+            for i, (titel, uitleg) in enumerate([
+                (t("&Maatregelen"), t("Het register van maatregelen")),
+                (t("&Aanbevelingen"), t("Aanbevelingen en wat ermee gedaan is")),
+                (t("&Effectmetingen"), t("Alle effectmetingen, en de maatregelen zonder")),
+                (t("&Dashboard"), t("Status per domein, IV-blokkades, opvolging en effect in grafieken")),
+            ])]
+        self.actie_terug = self._actie(t("Te&rug"), self.ga_terug, QKeySequence.StandardKey.Back,
+                                       t("Terug naar waar u vandaan kwam"))
+        self.actie_terug.setEnabled(False)
         self.actie_sneltoetsen = self._actie(t("&Sneltoetsen"), self.toon_sneltoetsen, QKeySequence.StandardKey.HelpContents)
         self.actie_over = self._actie(t("&Over Maatregelenregister"), self.toon_over)
 
@@ -226,6 +284,9 @@ class Hoofdvenster(QMainWindow):
         beeld.addAction(self.actie_signaal_opheffen)
         beeld.addAction(self.actie_archief_tonen)
         beeld.addSeparator()
+        beeld.addActions(self.actie_paginas)
+        beeld.addAction(self.actie_terug)
+        beeld.addSeparator()
         beeld.addActions([self.actie_naar_tabel, self.actie_naar_details])
         hulp = balk.addMenu(t("&Help"))
         hulp.addActions([self.actie_sneltoetsen, self.actie_over])
@@ -237,7 +298,7 @@ class Hoofdvenster(QMainWindow):
         werkbalk.addSeparator()
         werkbalk.addActions([self.actie_status, self.actie_archiveren])
         werkbalk.addSeparator()
-        werkbalk.addActions([self.actie_vernieuwen])
+        werkbalk.addActions([self.actie_vernieuwen, self.actie_terug])
 
     def _maak_statusbalk(self) -> None:
         self.tellingen = QLabel(self)
@@ -261,6 +322,11 @@ class Hoofdvenster(QMainWindow):
         self.detail.gewijzigdVeranderd.connect(lambda _: (self._werk_titel_bij(), self._werk_acties_bij()))
         self.detail.opgeslagen.connect(lambda code: self._ververs_maatregelen([code]))
         self.detail.maatregelGekozen.connect(self.selecteer)
+        self.detail.aanbevelingGekozen.connect(
+            lambda code: self._open_aanbeveling(code, self.MAATREGELEN, self._huidige_code))
+        self.detail.aanbevelingenGewijzigd.connect(lambda _: (self.ververs_signalen(), self._paginas_verouderd()))
+        self.detail.effectmetingenGewijzigd.connect(lambda _: (self.ververs_signalen(), self._paginas_verouderd()))
+        self.paginas.currentChanged.connect(self._pagina_gewijzigd)
         self.historie.statusWijzigenGevraagd.connect(self.wijzig_status_huidige)
         self.historie.gewijzigd.connect(lambda code: self._na_wijziging([code]))
         self.historie.mag_wijzigen = self.detail.mag_verlaten  # a correction raises the version the edits rest on
@@ -326,6 +392,7 @@ class Hoofdvenster(QMainWindow):
         self._met_behoud_van_selectie(lambda: self.model.vervang(rijen))
         self.filterpaneel.zet_iv_ketens(self._iv_ketens())
         self.ververs_signalen()
+        self._paginas_verouderd()
 
     def _na_wijziging(self, codes: list[str]) -> None:
         """After a status change or correction: fresh rows, and the shown measure reloaded (its version changed)."""
@@ -336,13 +403,14 @@ class Hoofdvenster(QMainWindow):
             self.historie.toon(self._huidige_code)
 
     def ververs(self) -> None:
-        if not self.detail.mag_verlaten():
+        if not self._alles_mag_verlaten():
             return
         with self.register.sessie() as sessie:
             rijen = zoek_maatregelen(sessie, ALLES)
         self._met_behoud_van_selectie(lambda: self.model.laad(rijen))
         self.filterpaneel.zet_iv_ketens(self._iv_ketens())
         self.ververs_signalen()
+        self._paginas_verouderd()
         self._toon_maatregel(self._huidige_code)
 
     # --- selection -----------------------------------------------------------------------------------------------
@@ -431,6 +499,7 @@ class Hoofdvenster(QMainWindow):
             self._nieuw_aangemaakt(dialoog.code)
 
     def _nieuw_aangemaakt(self, code: str) -> None:
+        self.toon_pagina(self.MAATREGELEN)
         self._ververs_maatregelen([code])
         if not self.selecteer(code):
             self._toon_maatregel(code)
@@ -521,6 +590,8 @@ class Hoofdvenster(QMainWindow):
             return
         self.model.zet_drempel(self.instellingen.drempels.status_niet_bijgewerkt)
         self.ververs_signalen()
+        if self.aanbevelingen.pagina is not None:
+            self.aanbevelingen.pagina.zet_open_maanden(self.instellingen.drempels.aanbeveling_open)
         if dialoog.database_gewijzigd:
             self.wissel_database(dialoog.nieuwe_database, dialoog.wachtwoord, vorige=vorige)
 
@@ -530,7 +601,7 @@ class Hoofdvenster(QMainWindow):
 
         `vorige`: the database setting before the settings dialog changed it, restored when the switch fails.
         """
-        if not self.detail.mag_verlaten():
+        if not self._alles_mag_verlaten():
             if vorige is not None:
                 self.instellingen.database = vorige
             return False
@@ -545,7 +616,11 @@ class Hoofdvenster(QMainWindow):
             return False
         QGuiApplication.restoreOverrideCursor()
         oud, self.register = self.register, nieuw
-        self.detail.register = self.historie.register = nieuw
+        self.detail.register = self.historie.register = self.detail.tab_effectmetingen.register = nieuw
+        for pagina in self._gebouwde_paginas():
+            pagina.register = nieuw
+        self._terug.clear()
+        self.actie_terug.setEnabled(False)
         oud.sluit()
         with nieuw.sessie() as sessie:
             rijen = zoek_maatregelen(sessie, ALLES)
@@ -558,6 +633,7 @@ class Hoofdvenster(QMainWindow):
         self._toon_signaalknop(False)
         self.pas_filter_toe(self.filterpaneel.filter())
         self.ververs_signalen()
+        self._paginas_verouderd()
         self._werk_titel_bij()
         for waarschuwing in nieuw.waarschuwingen:
             vragen.meld(self, self.tr("Database"), waarschuwing)
@@ -592,14 +668,74 @@ class Hoofdvenster(QMainWindow):
         self.filterpaneel.wis()
 
     def _toon_aanbevelingen_van_signaal(self, titel: str, codes) -> None:
-        from registry.aanbeveling import aanbevelingen
+        self.toon_pagina(self.AANBEVELINGEN)
+        self.aanbevelingen.zorg().toon_signaal(titel, codes)
 
-        with self.register.sessie() as sessie:
-            rijen = aanbevelingen(sessie, codes=list(codes)) if codes else []
-        regels = [f"{a.code} — {a.titel}" for a in rijen[:40]]
-        if len(rijen) > 40:
-            regels.append(self.tr("… en nog %d") % (len(rijen) - 40))
-        vragen.meld(self, titel, "\n".join(regels) or self.tr("Geen aanbevelingen."))
+    # --- pages and going back ------------------------------------------------------------------------------------
+
+    def toon_pagina(self, index: int) -> None:
+        self.paginas.setCurrentIndex(index)
+
+    def _pagina_gewijzigd(self, index: int) -> None:
+        """The filters belong to the register page: hidden on the others, back as the user left them."""
+        op_register = index == self.MAATREGELEN
+        if op_register:
+            if self._filterdock_was_zichtbaar is not None:
+                self.filterdock.setVisible(self._filterdock_was_zichtbaar)
+                self._filterdock_was_zichtbaar = None
+        elif self._filterdock_was_zichtbaar is None:
+            self._filterdock_was_zichtbaar = self.filterdock.isVisible()
+            self.filterdock.hide()
+        self._werk_acties_bij()
+
+    def _paginas_verouderd(self, behalve=None) -> None:
+        """Data changed: pages showing it reread now if visible, else when next shown."""
+        for lui in (self.aanbevelingen, self.effectmetingen, self.dashboard):
+            if lui.pagina is not behalve:
+                lui.markeer_verouderd()
+
+    def _aanbevelingen_gewijzigd(self, maatregelcodes) -> None:
+        """A decision or link on the recommendations page: signals, the measure's tab and the dashboard follow."""
+        self.ververs_signalen()
+        self._paginas_verouderd(behalve=self.aanbevelingen.pagina)
+        if self._huidige_code and self._huidige_code in tuple(maatregelcodes or ()):
+            self.detail.ververs_aanbevelingen()
+
+    def _onthoud_terug(self, pagina: int, code: str | None) -> None:
+        self._terug.append((pagina, code))
+        del self._terug[:-20]
+        self.actie_terug.setEnabled(True)
+        if code:
+            self.actie_terug.setText(self.tr("Te&rug naar %s") % code)
+
+    def _open_maatregel(self, code: str, vanaf: int, vanaf_code: str | None) -> None:
+        """Jump to a measure from another page; Alt+Left comes back."""
+        self.toon_pagina(self.MAATREGELEN)
+        if self.selecteer(code) or self._huidige_code == code:
+            self._onthoud_terug(vanaf, vanaf_code)
+        else:
+            vragen.meld_fout(self, self.tr("Maatregel openen"),
+                             self.tr("Maatregel %s staat niet (meer) in het register.") % code)
+
+    def _open_aanbeveling(self, code: str, vanaf: int, vanaf_code: str | None) -> None:
+        self.toon_pagina(self.AANBEVELINGEN)
+        if self.aanbevelingen.zorg().selecteer(code):
+            self._onthoud_terug(vanaf, vanaf_code)
+
+    def ga_terug(self) -> None:
+        if not self._terug:
+            return
+        pagina, code = self._terug.pop()
+        self.actie_terug.setEnabled(bool(self._terug))
+        vorige = self._terug[-1][1] if self._terug else None
+        self.actie_terug.setText(self.tr("Te&rug naar %s") % vorige if vorige else self.tr("Te&rug"))
+        self.toon_pagina(pagina)
+        if code is None:
+            return
+        if pagina == self.MAATREGELEN:
+            self.selecteer(code)
+        elif pagina == self.AANBEVELINGEN:
+            self.aanbevelingen.zorg().selecteer(code)
 
     def toon_sneltoetsen(self) -> None:
         vragen.meld(self, self.tr("Sneltoetsen"), SNELTOETSEN)
@@ -639,12 +775,14 @@ class Hoofdvenster(QMainWindow):
         self.tellingen.setText(tekst)
 
     def _werk_acties_bij(self) -> None:
-        rijen = self._geselecteerde_rijen() if self.tabel.selectionModel() else []
-        gewijzigd = self.detail.is_gewijzigd()
+        # On another page the measure actions would act on a table the user cannot see.
+        op_register = not hasattr(self, "paginas") or self.paginas.currentIndex() == self.MAATREGELEN
+        rijen = self._geselecteerde_rijen() if self.tabel.selectionModel() and op_register else []
+        gewijzigd = self.detail.is_gewijzigd() and op_register
         self.actie_opslaan.setEnabled(gewijzigd)
         self.actie_herstellen.setEnabled(gewijzigd)
-        self.actie_status.setEnabled(bool(rijen) or self._huidige_code is not None)
-        self.actie_dupliceren.setEnabled(self._huidige_code is not None)
+        self.actie_status.setEnabled(op_register and (bool(rijen) or self._huidige_code is not None))
+        self.actie_dupliceren.setEnabled(op_register and self._huidige_code is not None)
         self.actie_archiveren.setEnabled(any(not r.gearchiveerd for r in rijen))
         self.actie_terugzetten.setEnabled(any(r.gearchiveerd for r in rijen))
 
@@ -677,14 +815,30 @@ class Hoofdvenster(QMainWindow):
     def bewaar_vensterstand(self) -> None:
         s = self.instellingen
         s.zet_bytes("geometrie", self.saveGeometry())
+        verborgen = self._filterdock_was_zichtbaar
+        if verborgen:  # hidden only because another page shows: remember it as the user left it
+            self.filterdock.setVisible(True)
         s.zet_bytes("stand", self.saveState())
+        if verborgen:
+            self.filterdock.setVisible(False)
         s.zet_bytes("kolommen", self.tabel.horizontalHeader().saveState())
         s.zet_bytes("splitter", self.splitter.saveState())
         s.laatste_filter = self._filter
         s.bewaar()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def _alles_mag_verlaten(self) -> bool:
+        """Unsaved edits anywhere (measure details, a recommendation's decision) are saved, dropped or kept."""
         if not self.detail.mag_verlaten():
+            self.toon_pagina(self.MAATREGELEN)
+            return False
+        pagina = self.aanbevelingen.pagina
+        if pagina is not None and not pagina.mag_verlaten():
+            self.toon_pagina(self.AANBEVELINGEN)
+            return False
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._alles_mag_verlaten():
             event.ignore()
             return
         self.bewaar_vensterstand()
