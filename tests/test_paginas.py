@@ -261,3 +261,36 @@ def test_effectmeting_op_een_maatregel_werkt_signaal_en_effectpagina_bij(qtbot, 
     assert "(1)" in v.detail.tabs.tabText(v.detail.tabs.currentIndex())
     v.toon_pagina(v.EFFECTMETINGEN)
     assert [c for c, _ in v.effectmetingen.pagina.zonder()] == ["IN-01", "TV-02"]
+
+
+def test_een_gearchiveerde_gekoppelde_maatregel_opent_met_het_archief_zichtbaar(qtbot, venster, start_register):
+    from registry.maatregel import archiveer, haal_maatregel
+
+    with start_register.werk() as s:
+        archiveer(s, "IN-15", "t", haal_maatregel(s, "IN-15").versie)
+    venster.ververs()
+    venster.toon_pagina(venster.AANBEVELINGEN)
+    pagina = venster.aanbevelingen.pagina
+    assert pagina.selecteer("KB-13") and "IN-15" in pagina.gekoppelde_codes()
+    pagina.maatregelGekozen.emit("IN-15")
+    assert venster.paginas.currentIndex() == venster.MAATREGELEN
+    assert venster.detail.code() == "IN-15" and venster.geselecteerde_codes() == ["IN-15"]
+    assert venster.actie_archief_tonen.isChecked()
+
+
+def test_een_maatregel_van_een_collega_opent_ook_als_de_tabel_hem_nog_niet_had(qtbot, venster, start_register):
+    from registry.maatregel import maak_maatregel
+
+    with start_register.werk() as s:
+        nieuw = maak_maatregel(s, {"naam": "Net gemaakt door een collega", "domein": "TV"}, "collega")
+    venster.filterpaneel.zoekveld.setText("begeleiding")  # a filter the new measure does not pass
+    assert venster.selecteer(nieuw.code)
+    assert venster.detail.code() == nieuw.code
+
+
+def test_een_onbekende_maatregel_laat_de_filters_staan(qtbot, venster):
+    venster.filterpaneel.zoekveld.setText("begeleiding")
+    voor = venster.model.rowCount()
+    assert 0 < voor < venster.model.aantal_totaal()
+    assert not venster.selecteer("XX-999")
+    assert venster.model.rowCount() == voor and venster.filterpaneel.zoekveld.text() == "begeleiding"

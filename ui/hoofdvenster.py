@@ -5,6 +5,7 @@ in one unit of work each, and every question to the user goes through `ui.vragen
 """
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QLab
 
 from registry.domein import domeinen, toeslagen
 from registry.filters import Filter, Voorwaarde, voorwaarde, zoek_maatregelen, zoekteksten
-from registry.fouten import ConflictFout, RegisterFout
+from registry.fouten import ConflictFout, NietGevonden, RegisterFout
 from registry.maatregel import archiveer, dupliceer, haal_maatregel
 from registry.signalen import signalen
 from ui import vragen
@@ -424,11 +425,21 @@ class Hoofdvenster(QMainWindow):
                                                         key=lambda i: i.row())]
 
     def selecteer(self, code: str) -> bool:
-        """Select a measure in the table (the filter is cleared when it hides the measure)."""
+        """Select a measure in the table; the filter is cleared when it hides the measure (and archived measures are
+        shown when it is archived). False when the measure does not exist."""
         rij = self.model.rij_van_code(code)
         if rij is None:
+            bekend = next((r for r in self.model.alle_rijen() if r.code == code), None)
+            if bekend is None:  # perhaps made by a colleague since the table was read
+                try:
+                    self._ververs_maatregelen([code])
+                except NietGevonden:
+                    return False
+                bekend = next((r for r in self.model.alle_rijen() if r.code == code), None)
             self.hef_signaal_op()
             self.filterpaneel.wis()
+            if bekend is not None and bekend.gearchiveerd:
+                self.filterpaneel.zet_filter(replace(self.filterpaneel.filter(), met_gearchiveerd=True))
             rij = self.model.rij_van_code(code)
         if rij is None:
             self.tabel.clearSelection()  # actions then fall back to the measure in the details
@@ -577,8 +588,6 @@ class Hoofdvenster(QMainWindow):
 
     def _toon_archief(self, aan: bool) -> None:
         if aan != self._filter.met_gearchiveerd:
-            from dataclasses import replace
-
             self.filterpaneel.zet_filter(replace(self.filterpaneel.filter(), met_gearchiveerd=aan))
 
     def open_instellingen(self) -> None:
