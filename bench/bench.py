@@ -795,6 +795,47 @@ def geval_venster_sorteren(ctx: Context) -> Uitkomst:
     return statistics.median(tijden.values()), {"per_kolom_ms": tijden, "rijen": venster.model.rowCount()}
 
 
+def geval_venster_dashboard(ctx: Context) -> Uitkomst:
+    """The dashboard recounted and redrawn while in view, as after a change; the first showing (matplotlib's import
+    included) is reported beside it."""
+    app, venster = _venster(ctx)
+    eerste = None
+    if venster.dashboard.pagina is None:
+        begin = time.perf_counter()
+        venster.toon_pagina(venster.DASHBOARD)
+        app.processEvents()  # the charts are drawn at the next paint
+        eerste = round(_ms(begin), 1)
+    venster.toon_pagina(venster.DASHBOARD)
+    begin = time.perf_counter()
+    venster.dashboard.pagina.ververs(venster.model.alle_rijen())
+    app.processEvents()
+    ms = _ms(begin)
+    venster.toon_pagina(venster.MAATREGELEN)
+    app.processEvents()
+    return ms, ({"eerste_keer_ms": eerste} if eerste is not None else {})
+
+
+def geval_venster_aanbeveling_toets(ctx: Context) -> Uitkomst:
+    """On the Aanbevelingen page: type a search word and delete it, per keystroke until the table has repainted."""
+    app, venster = _venster(ctx)
+    venster.toon_pagina(venster.AANBEVELINGEN)
+    app.processEvents()
+    pagina = venster.aanbevelingen.pagina
+    zoekveld = pagina.zoekveld
+    zoekveld.clear()
+    app.processEvents()
+    tijden = []
+    woord = "termijn"
+    for tekst in [woord[:i] for i in range(1, len(woord) + 1)] + [woord[:i] for i in range(len(woord) - 1, -1, -1)]:
+        begin = time.perf_counter()
+        zoekveld.setText(tekst)
+        app.processEvents()
+        tijden.append(_ms(begin))
+    venster.toon_pagina(venster.MAATREGELEN)
+    app.processEvents()
+    return statistics.median(tijden), {"max_ms": round(max(tijden), 1), "aanbevelingen": len(pagina.model.rijen())}
+
+
 def _qt_beschikbaar() -> bool:
     try:
         import importlib.util
@@ -828,6 +869,10 @@ GEVALLEN: dict[str, Geval] = {
                                   "tot de tabel opnieuw getekend is"),
     "venster_sorteren": Geval(geval_venster_sorteren, "ms",
                               "hoofdvenster: sorteren op naam, status en planning (op- en aflopend), mediaan"),
+    "venster_dashboard": Geval(geval_venster_dashboard, "ms",
+                               "dashboard in beeld opnieuw geteld en getekend (na een wijziging); eerste keer apart"),
+    "venster_aanbeveling_toets": Geval(geval_venster_aanbeveling_toets, "ms",
+                                       'aanbevelingen: "termijn" typen en weer wissen, mediaan per toetsaanslag'),
     "venster_geheugen_mb": Geval(geval_venster_geheugen, "MB", "piek-RSS van het proces met het hoofdvenster getoond",
                                  max_herhalingen=3),
 }
