@@ -7,13 +7,12 @@ sub-measures each count.
 
 from dataclasses import dataclass
 
+from sqlalchemy import case, func
 from sqlmodel import Session, select
 
-from registry.aanbeveling import aanbevelingen
-from registry.bron import bronnen
 from registry.domein import domeinen
 from registry.filters import Filter, MaatregelRij, zoek_maatregelen
-from registry.tabellen import Effectmeting
+from registry.tabellen import Aanbeveling, Bron, Effectmeting
 from registry.tekst import natuurlijke_sleutel, normaliseer
 from registry.vocabulaire import OPVOLGING, STATUS
 
@@ -121,42 +120,57 @@ def _status_per_domein(sessie: Session, actief: list[MaatregelRij]) -> tuple[Dom
 
 
 def _iv_per_keten(actief: list[MaatregelRij]) -> tuple[Ketentelling, ...]:
-    # Chains are typed by hand: "Innen en Betalen" and "innen en betalen " are one chain, shown as first spelled.
-    naam: dict[str, str] = {}
+    # Chains are typed by hand: "Innen en Betalen" and "innen en betalen " are one chain, shown as spelled by the
+    # measure with the lowest code. Only the few rows with IV are looked at, each spelling normalised once, and a code
+    # compared only when a chain turns up in another spelling: the rows may come in any order.
+    sleutels: dict[str, str] = {}  # spelling -> chain key
+    naam: dict[str, tuple[str, str]] = {}  # chain key -> (spelling shown, code of the measure it comes from)
     geblokkeerd: dict[str, int] = {}
     afhankelijk: dict[str, int] = {}
-    for r in sorted(actief, key=lambda r: natuurlijke_sleutel(r.code)):
+    for r in actief:
         if not (r.iv_blokkade is True or r.iv_afhankelijk is True):
             continue
         tekst = (r.iv_keten or "").strip()
-        sleutel = normaliseer(tekst) if tekst else ""
-        naam.setdefault(sleutel, tekst or KETEN_ONBEKEND)
+        sleutel = sleutels.get(tekst)
+        if sleutel is None:
+            sleutel = sleutels[tekst] = normaliseer(tekst)
+        gezien = naam.get(sleutel)
+        if gezien is None or (gezien[0] != tekst and natuurlijke_sleutel(r.code) < natuurlijke_sleutel(gezien[1])):
+            naam[sleutel] = (tekst, r.code)
         geblokkeerd[sleutel] = geblokkeerd.get(sleutel, 0) + (r.iv_blokkade is True)
         afhankelijk[sleutel] = afhankelijk.get(sleutel, 0) + (r.iv_afhankelijk is True)
-    tellingen = [Ketentelling(naam[s], geblokkeerd[s], afhankelijk[s]) for s in naam]
+    tellingen = [Ketentelling(naam[s][0] or KETEN_ONBEKEND, geblokkeerd[s], afhankelijk[s]) for s in naam]
     tellingen.sort(key=lambda k: (-k.geblokkeerd, normaliseer(k.keten)))
     return tuple(tellingen)
 
 
 def _opvolging_per_bron(sessie: Session) -> tuple[Brontelling, ...]:
-    titels = {b.code: b.titel for b in bronnen(sessie)}
+    # Counted by the database: the recommendations' texts and links are not needed here.
     tellingen: dict[str | None, dict[str, int]] = {}
-    for a in aanbevelingen(sessie):
-        per = tellingen.setdefault(a.bron, dict.fromkeys(OPVOLGING.codes, 0))
-        per[a.opvolging] = per.get(a.opvolging, 0) + 1
-    rijen = [Brontelling(bron, titels.get(bron, bron) if bron else GEEN_BRON, per, sum(per.values()))
-             for bron, per in tellingen.items()]
+    titels: dict[str | None, str] = {None: GEEN_BRON}
+    query = (select(Bron.code, Bron.titel, Aanbeveling.opvolging, func.count())
+             .select_from(Aanbeveling).outerjoin(Bron, Bron.id == Aanbeveling.bron_id)
+             .group_by(Bron.code, Bron.titel, Aanbeveling.opvolging))
+    for bron, titel, opvolging, aantal in sessie.exec(query):
+        per = tellingen.setdefault(bron, dict.fromkeys(OPVOLGING.codes, 0))
+        per[opvolging] = per.get(opvolging, 0) + aantal
+        if bron is not None:
+            titels[bron] = titel
+    rijen = [Brontelling(bron, titels[bron], per, sum(per.values())) for bron, per in tellingen.items()]
     rijen.sort(key=lambda b: (-b.totaal, b.bron is None, natuurlijke_sleutel(b.bron or "")))
     return tuple(rijen)
 
 
 def _effect(sessie: Session, actief: list[MaatregelRij]) -> Effecttelling:
-    # Pairs only: a register may hold tens of thousands of measurements, and their texts are not needed here.
+    # One row per measure with measurements, whether one is "gemeten": a register may hold tens of thousands of
+    # measurements, and their texts are not needed here. Run on the connection: pairs of numbers need no ORM rows.
     gemeten: set[int] = set()
     gemeld: set[int] = set()
-    for mid, bewijskracht in sessie.exec(select(Effectmeting.maatregel_id, Effectmeting.bewijskracht).distinct()):
+    query = (select(Effectmeting.maatregel_id, func.max(case((Effectmeting.bewijskracht == "gemeten", 1), else_=0)))
+             .group_by(Effectmeting.maatregel_id))
+    for mid, is_gemeten in sessie.connection().execute(query):
         gemeld.add(mid)
-        if bewijskracht == "gemeten":
+        if is_gemeten:
             gemeten.add(mid)
     n_gemeten = sum(1 for r in actief if r.id in gemeten)
     n_gemeld = sum(1 for r in actief if r.id in gemeld)

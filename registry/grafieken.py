@@ -7,16 +7,17 @@ the start-up path imports it.
 What a reader (a test, or the PDF checking its input) can rely on is in each function's docstring: one axes per
 figure (`figuur.axes[0]`), one `BarContainer` per series in `ax.containers` with the series' label, one bar per row in
 the order of the numbers (top to bottom), and bar widths equal to the counts.
+
+Text typed by users (domain, chain and source names here; indicators, periods and units in `registry.trend`) goes
+into a chart only through `letterlijk` and with the text properties `LETTERLIJK`, so that it is drawn as typed.
 """
 
-from registry.dashboard import Dashboardcijfers, aandeel
-from registry.vocabulaire import OPVOLGING, STATUS, STATUSKLEUR
+import unicodedata
+from functools import cache
 
-#: Follow-up colours: grey for nothing decided yet, blue for adopted, amber for partly done (as ● deels), green for
-#: done (as ✓ ingevoerd), red for rejected (as ✗ niet). Dark enough for white text inside a bar, except open's grey,
-#: which gets black text.
-OPVOLGINGSKLEUR = {"open": "#9e9e9e", "overgenomen": "#1565c0", "deels_opgevolgd": "#a15c00",
-                   "opgevolgd": "#2e7d32", "afgewezen": "#c62828"}
+from registry.dashboard import Dashboardcijfers, aandeel
+from registry.vocabulaire import OPVOLGING, OPVOLGINGSKLEUR, STATUS, STATUSKLEUR
+
 #: IV: blocked in the table's warning red; depending on IV lighter, with the red as its edge.
 IV_KLEUR = {"geblokkeerd": "#b3261e", "afhankelijk": "#f2b8b5"}
 #: Effect: measured as ✓, only weaker evidence as ●, none in grey.
@@ -33,6 +34,45 @@ MAX_RIJEN = 8
 _TITEL = {"fontsize": 11, "fontweight": "bold"}
 _KLEIN = 8
 _AS = 9
+
+# --- user text in a chart --------------------------------------------------------------------------------------
+
+#: Text properties for every text drawn from user data. Without them matplotlib reads the text between two "$" as
+#: mathtext: "Kosten $5 of $10" loses its dollars and "Budget $10^$ keten" raises on every repaint and save.
+LETTERLIJK = {"parse_math": False}
+
+#: What a chart shows for a character its font lacks: the box matplotlib would draw anyway, without its warning.
+ONTBREKEND_TEKEN = "□"
+
+
+@cache
+def _tekens_in(lettertype: str) -> frozenset[int]:
+    from matplotlib.font_manager import get_font
+
+    return frozenset(get_font(lettertype).get_charmap())
+
+
+def letterlijk(tekst: str) -> str:
+    """`tekst` as the chart's font can draw it; pass the result with `**LETTERLIJK`.
+
+    A character the font lacks (an emoji: the bundled font has none) becomes ONTBREKEND_TEKEN, an invisible one
+    (a joiner, a mark) is left out: matplotlib would draw the same box but warn "Glyph … missing" on every repaint.
+    The full text stays in the numbers, the tooltips and the tables.
+    """
+    if tekst.isascii() and tekst.isprintable():
+        return tekst
+    from matplotlib.font_manager import FontProperties, findfont
+
+    tekens = _tekens_in(findfont(FontProperties()))
+    if all(ord(t) in tekens or t == "\n" for t in tekst):
+        return tekst
+    return "".join(t if ord(t) in tekens or t == "\n"
+                   else "" if unicodedata.category(t) in ("Mn", "Me", "Cf")
+                   else " " if t.isspace() else ONTBREKEND_TEKEN for t in tekst)
+
+
+def _aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    return f"{n} {enkelvoud if n == 1 else meervoud}"
 
 
 def _kort(tekst: str, lengte: int = 22) -> str:
@@ -65,7 +105,7 @@ def _leeg(ax, tekst: str) -> None:
 
 
 def _opmaak(ax, namen: list[str], schaal: float, xlabel: str) -> None:
-    ax.set_yticks(range(len(namen)), namen, fontsize=_AS)
+    ax.set_yticks(range(len(namen)), [letterlijk(naam) for naam in namen], fontsize=_AS, **LETTERLIJK)
     # The first row on top, as in a table; room for at least four rows, so that one or two bars are not slabs.
     plaatsen = max(len(namen), 4)
     midden = (len(namen) - 1) / 2
@@ -114,7 +154,7 @@ def teken_status_per_domein(figuur, cijfers: Dashboardcijfers, *, titel: bool = 
     if not maximum:
         _leeg(ax, "Geen maatregelen")
     _legenda(figuur, ax, 3)
-    _titel(figuur, f"Status per domein ({cijfers.aantal_maatregelen} maatregelen)", titel)
+    _titel(figuur, f"Status per domein ({_aantal(cijfers.aantal_maatregelen, 'maatregel', 'maatregelen')})", titel)
 
 
 def teken_iv_per_keten(figuur, cijfers: Dashboardcijfers, *, titel: bool = True, max_rijen: int = MAX_RIJEN) -> None:
@@ -198,7 +238,7 @@ def teken_effectaandeel(figuur, cijfers: Dashboardcijfers, *, titel: bool = True
     ax.set_xlim(0, schaal)
     ax.set_xticks([schaal * p / 100 for p in (0, 25, 50, 75, 100)], ["0%", "25%", "50%", "75%", "100%"],
                   fontsize=_KLEIN)
-    ax.set_xlabel(f"Aandeel van {e.totaal} actieve maatregelen", fontsize=_AS)
+    ax.set_xlabel(f"Aandeel van {_aantal(e.totaal, 'actieve maatregel', 'actieve maatregelen')}", fontsize=_AS)
     for kant in ("top", "right", "left"):
         ax.spines[kant].set_visible(False)
     if not e.totaal:

@@ -167,3 +167,10 @@ TOESLAGEN = (
 #: One palette for the table, the charts and the PDF, so that a status looks the same everywhere. Dark enough for text
 #: on white (contrast ≥ 4.5:1); the symbol is always shown beside the colour, so colour-blind readers lose nothing.
 STATUSKLEUR = {"ingevoerd": "#2e7d32", "deels": "#a15c00", "niet": "#c62828"}
+
+#: One hue per opvolging for the recommendations table, the charts and the PDF, matching STATUSKLEUR where the
+#: meaning matches: deels opgevolgd as ● deels, opgevolgd as ✓ ingevoerd, afgewezen as ✗ niet; overgenomen
+#: (adopted, not yet done) blue; open (nothing decided yet) a neutral dark grey. All dark enough for text on white
+#: (contrast ≥ 4.5:1) and for white text on a bar; the label always says it in words.
+OPVOLGINGSKLEUR: dict[str, str] = {"open": "#616161", "overgenomen": "#1565c0", "deels_opgevolgd": STATUSKLEUR["deels"],
+                                   "opgevolgd": STATUSKLEUR["ingevoerd"], "afgewezen": STATUSKLEUR["niet"]}

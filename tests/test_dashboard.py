@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
 from sqlalchemy import func
 from sqlmodel import select
 
@@ -165,9 +165,11 @@ def rijnamen(ax) -> list[str]:
 
 
 def teken(functie, cijfers, **opties):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     figuur = Figure(figsize=(4.5, 3), layout="constrained")
+    FigureCanvasAgg(figuur)  # a bare Figure's canvas draws nothing; this one renders as the window and PNG do
     functie(figuur, cijfers, **opties)
     figuur.canvas.draw()  # renders every text: a missing glyph would warn here (and warnings are errors)
     return figuur
@@ -408,14 +410,27 @@ def test_png_op_een_onschrijfbare_plek_geeft_een_melding(qtbot, pagina, tmp_path
     monkeypatch.setattr(vragen, "vraag_bestand_opslaan", lambda *a: str(tmp_path / "bestaat-niet" / "grafiek.png"))
     monkeypatch.setattr(vragen, "meld_fout", lambda ouder, titel, tekst: meldingen.append(tekst))
     pagina.knoppen["effectaandeel"].click()
-    assert len(meldingen) == 1 and "bestaat-niet" in meldingen[0]
+    assert len(meldingen) == 1 and "bestaat-niet" in meldingen[0] and "de map bestaat niet" in meldingen[0]
     assert not (tmp_path / "bestaat-niet").exists()
+
+
+def test_een_map_als_bestandsnaam_wordt_geweigerd(qtbot, pagina, tmp_path, monkeypatch):
+    toon(qtbot, pagina)
+    meldingen = []
+    monkeypatch.setattr(vragen, "vraag_bestand_opslaan", lambda *a: str(tmp_path) + "/")
+    monkeypatch.setattr(vragen, "meld_fout", lambda ouder, titel, tekst: meldingen.append(tekst))
+    pagina.knoppen["effectaandeel"].click()
+    assert len(meldingen) == 1 and "is een map" in meldingen[0]
+    assert list(tmp_path.parent.glob("*.png")) == []  # not saved beside it as "<map>.png"
 
 
 def test_knoppen_zijn_met_het_toetsenbord_bereikbaar(qtbot, pagina):
     toon(qtbot, pagina)
     knoppen = list(pagina.knoppen.values())
-    assert all("&" in k.text() and k.accessibleName().endswith("als PNG opslaan") for k in knoppen)
+    assert all(k.accessibleName().endswith("als PNG opslaan") for k in knoppen)
+    # No two buttons share a mnemonic: a shared Alt+letter only cycles the focus between them.
+    letters = [QKeySequence.mnemonic(k.text()).toString() for k in knoppen]
+    assert len({letter for letter in letters if letter}) == len([letter for letter in letters if letter])
     knoppen[0].setFocus()
     bereikt = [pagina.focusWidget()]
     for _ in knoppen[1:]:
@@ -423,9 +438,137 @@ def test_knoppen_zijn_met_het_toetsenbord_bereikbaar(qtbot, pagina):
         bereikt.append(pagina.focusWidget())
     assert bereikt == knoppen  # the charts themselves take no focus: Tab goes from button to button
 
-    # Alt+O (the buttons' shared mnemonic) moves to a button; Space then saves.
-    pagina.focusWidget().clearFocus()
-    assert pagina.focusWidget() is None
-    qtbot.keyClick(pagina, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
-    assert pagina.focusWidget() in knoppen
 
+
+# --- user text in the charts, the tooltips and the counts -----------------------------------------------------------
+
+GETYPTE_NAMEN = ["Kosten $5 of $10", "Budget $10^$ keten", "<b>vet</b> & co"]
+
+
+def met_naam(register, naam: str) -> None:
+    """One measure in chain `naam`, one recommendation from source `naam`, and domain DC renamed to `naam`."""
+    with register.werk() as s:
+        s.exec(select(Domein).where(Domein.code == "DC")).one().naam = naam
+        maak_maatregel(s, {"naam": "x", "domein": "DC", "iv_blokkade": True, "iv_keten": naam}, "tester")
+        maak_bron(s, naam, "Een bron")
+        maak_aanbeveling(s, "A-1", "Aanbeveling", "tester", bron=naam)
+
+
+def zoals_getekend(figuur, label) -> tuple[float, float]:
+    """The width a text is drawn at, next to the same text drawn plainly (not as mathtext)."""
+    renderer = figuur.canvas.get_renderer()
+    gewoon = figuur.text(0, 0, label.get_text(), fontproperties=label.get_fontproperties(), parse_math=False)
+    return label.get_window_extent(renderer).width, gewoon.get_window_extent(renderer).width
+
+
+@pytest.mark.parametrize("naam", GETYPTE_NAMEN)
+def test_namen_met_dollars_en_opmaak_worden_getekend_zoals_getypt(sqlite_register, naam):
+    import io
+
+    from registry.grafieken import teken_iv_per_keten, teken_opvolging_per_bron, teken_status_per_domein
+
+    met_naam(sqlite_register, naam)
+    with sqlite_register.sessie() as s:
+        c = dashboardcijfers(s)
+    for functie, rij in ((teken_status_per_domein, 3), (teken_iv_per_keten, 0), (teken_opvolging_per_bron, 0)):
+        figuur = teken(functie, c)
+        figuur.savefig(io.BytesIO(), format="png")  # "$10^$" as mathtext raised here (and on every repaint)
+        label = figuur.axes[0].get_yticklabels()[rij]
+        assert label.get_text() == naam
+        getekend, gewoon = zoals_getekend(figuur, label)
+        assert getekend == pytest.approx(gewoon)  # as mathtext, "$5 of $10" lost its dollars and its spaces
+
+
+def test_een_emoji_in_een_naam_tekent_zonder_waarschuwing(sqlite_register):
+    import io
+
+    from registry.grafieken import ONTBREKEND_TEKEN, teken_iv_per_keten, teken_opvolging_per_bron
+
+    met_naam(sqlite_register, "Keten 🚀 ❤️ 👩‍💻")
+    with sqlite_register.sessie() as s:
+        c = dashboardcijfers(s)
+    for functie in (teken_iv_per_keten, teken_opvolging_per_bron):
+        figuur = teken(functie, c)  # warnings are errors: matplotlib's "Glyph … missing" would fail here
+        figuur.savefig(io.BytesIO(), format="png")
+        # The font has no emoji: a box, as matplotlib would draw; what the font has (❤) is kept.
+        [getekend] = rijnamen(figuur.axes[0])
+        assert getekend.startswith(f"Keten {ONTBREKEND_TEKEN} ❤") and "🚀" not in getekend
+    assert c.iv_per_keten[0].keten == "Keten 🚀 ❤️ 👩‍💻"  # the numbers keep the name as typed
+
+
+def zoals_qt_toont(tooltip: str) -> str:
+    """The text a tooltip shows: Qt renders it as HTML when it looks like HTML (QToolTip does the same test)."""
+    from PySide6 import QtGui
+
+    document = QtGui.QTextDocument()
+    if QtGui.Qt.mightBeRichText(tooltip):
+        document.setHtml(tooltip)
+    else:
+        document.setPlainText(tooltip)
+    return document.toPlainText()
+
+
+def test_tooltips_tonen_namen_zoals_getypt(qtbot, sqlite_register):
+    from ui.dashboard import DashboardPagina
+
+    naam = "<b>vet</b> & co"
+    met_naam(sqlite_register, naam)
+    pagina = DashboardPagina(sqlite_register)
+    qtbot.addWidget(pagina)
+    pagina.resize(1000, 700)
+    toon(qtbot, pagina)
+    assert zoals_qt_toont(pagina.grafieken["iv_per_keten"].toolTip()).startswith(f"{naam}: 1 geblokkeerd")
+    assert zoals_qt_toont(pagina.grafieken["opvolging_per_bron"].toolTip()).startswith(f"{naam}: 1 open")
+    assert f"{naam}: 0 ingevoerd" in zoals_qt_toont(pagina.grafieken["status_per_domein"].toolTip())
+    assert pagina.samenvatting.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_een_maatregel_en_een_aanbeveling_heten_enkelvoud(qtbot, sqlite_register):
+    from registry.grafieken import teken_effectaandeel, teken_status_per_domein
+    from ui.dashboard import DashboardPagina
+
+    with sqlite_register.werk() as s:
+        maak_maatregel(s, {"naam": "Enige", "domein": "TV"}, "tester")
+        maak_aanbeveling(s, "A-1", "Enige aanbeveling", "tester")
+    with sqlite_register.sessie() as s:
+        c = dashboardcijfers(s)
+    assert teken(teken_status_per_domein, c).get_suptitle() == "Status per domein (1 maatregel)"
+    assert teken(teken_effectaandeel, c).axes[0].get_xlabel() == "Aandeel van 1 actieve maatregel"
+
+    pagina = DashboardPagina(sqlite_register)
+    qtbot.addWidget(pagina)
+    toon(qtbot, pagina)
+    delen = pagina.samenvatting.text().split(" · ")
+    assert "1 maatregel" in delen and "1 van 1 aanbeveling open" in delen
+
+
+def test_iv_ketens_worden_gelijk_geteld_in_elke_volgorde_van_de_rijen(opgebouwd):
+    import random
+
+    with opgebouwd.sessie() as s:
+        rijen = zoek_maatregelen(s, Filter())
+        verwacht = dashboardcijfers(s, rijen)
+        for zaad in range(5):
+            random.Random(zaad).shuffle(rijen)
+            assert dashboardcijfers(s, rijen) == verwacht
+    # The chain is named as the measure with the lowest code spells it, whatever order the table is in.
+    assert verwacht.iv_per_keten[0].keten == "Innen en Betalen"
+
+
+def test_dashboard_telt_aanbevelingen_zonder_hun_teksten_te_lezen(opgebouwd):
+    from sqlalchemy import event
+
+    opdrachten = []
+
+    def vang(conn, cursor, opdracht, *args):
+        opdrachten.append(opdracht)
+
+    event.listen(opgebouwd.engine, "before_cursor_execute", vang)
+    try:
+        with opgebouwd.sessie() as s:
+            c = dashboardcijfers(s, zoek_maatregelen(s, Filter()))
+    finally:
+        event.remove(opgebouwd.engine, "before_cursor_execute", vang)
+    assert {b.bron: b.aantallen for b in c.opvolging_per_bron} == verwachte_opvolging()
+    # At 10,000 measures loading every recommendation with its text and links was most of the counting time.
+    assert not [o for o in opdrachten if "aanbeveling.tekst" in o or "aanbeveling_maatregel" in o]

@@ -7,6 +7,7 @@ with the first chart (inside `Grafiekvak.teken`), which is why a hidden page onl
 
 from datetime import datetime
 
+from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy,
@@ -47,6 +48,7 @@ class DashboardPagina(QWidget):
         self.samenvatting = QLabel(self.tr("De cijfers worden geteld zodra het dashboard zichtbaar is."), self)
         self.samenvatting.setObjectName("dashboardsamenvatting")
         self.samenvatting.setWordWrap(True)
+        self.samenvatting.setTextFormat(Qt.TextFormat.PlainText)
         self.samenvatting.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         rooster = QWidget(self)
@@ -79,10 +81,12 @@ class DashboardPagina(QWidget):
         titel = self._titels[sleutel]
         kader = QWidget(ouder)
         kop = QLabel(titel, kader)
+        kop.setTextFormat(Qt.TextFormat.PlainText)
         lettertype = kop.font()
         lettertype.setBold(True)
         kop.setFont(lettertype)
-        knop = QPushButton(self.tr("PNG &opslaan…"), kader)
+        # No mnemonic: four buttons with one letter would only cycle the focus (Tab reaches each of them).
+        knop = QPushButton(self.tr("PNG opslaan…"), kader)
         knop.setObjectName(f"png_{sleutel}")
         knop.setAccessibleName(self.tr("%s als PNG opslaan") % titel)
         knop.setToolTip(self.tr("De grafiek „%s” als PNG-afbeelding opslaan") % titel)
@@ -140,7 +144,8 @@ class DashboardPagina(QWidget):
                 # On screen the header row carries the title; the exported PNG gets it in the figure (exporteer).
                 vak.teken(lambda figuur, tekenaar=tekenaar: tekenaar(figuur, cijfers, titel=False))
                 vak.setAccessibleDescription(self._beschrijving(sleutel, cijfers))
-                vak.setToolTip(vak.accessibleDescription().replace("; ", "\n"))
+                # Plain text: a chain or source named "<b>…</b>" is shown as typed, not in bold.
+                vak.setToolTip(QtGui.Qt.convertFromPlainText(vak.accessibleDescription().replace("; ", "\n")))
                 self.knoppen[sleutel].setEnabled(True)
             self._cijfers = cijfers
             self._verouderd = False
@@ -153,10 +158,12 @@ class DashboardPagina(QWidget):
         """The key numbers in words: a chart is not accessible to a screen reader, this line is."""
         return " · ".join([
             self.tr("Stand van %s") % moment.strftime("%d-%m-%Y %H:%M"),
-            self.tr("%d maatregelen") % c.aantal_maatregelen,
+            (self.tr("%d maatregel") if c.aantal_maatregelen == 1 else self.tr("%d maatregelen"))
+            % c.aantal_maatregelen,
             self.tr("%d met IV-blokkade") % c.aantal_geblokkeerd,
             self.tr("%d IV-afhankelijk") % c.aantal_afhankelijk,
-            self.tr("%d van %d aanbevelingen open") % (c.aanbevelingen_open, c.aantal_aanbevelingen),
+            (self.tr("%d van %d aanbeveling open") if c.aantal_aanbevelingen == 1
+             else self.tr("%d van %d aanbevelingen open")) % (c.aanbevelingen_open, c.aantal_aanbevelingen),
             self.tr("%d met gemeten effect (%s)") % (c.effect.gemeten, aandeel(c.effect.gemeten, c.effect.totaal)),
         ])
 
