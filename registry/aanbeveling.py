@@ -3,8 +3,9 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 
-from sqlalchemy import delete
+from sqlalchemy import delete, insert
 from sqlmodel import Session, select
 
 from registry.bron import bron_id, bronnen
@@ -35,6 +36,11 @@ class AanbevelingRij:
     besloten_door: str | None
     maatregelen: tuple[str, ...]
     versie: int
+
+    @cached_property
+    def zoektekst(self) -> str:
+        """Code, title, text and number, normalised once per row: a search keystroke only compares."""
+        return normaliseer(" ".join(filter(None, (self.code, self.titel, self.tekst, self.nummer))))
 
 
 def _aanbeveling(sessie: Session, code: str) -> Aanbeveling:
@@ -105,11 +111,37 @@ def beslis_opvolging(sessie: Session, code: str, opvolging: str, motivatie: str 
 # and unlink is in the change log.
 
 def koppel(sessie: Session, aanbeveling: str, maatregel: str, gebruiker: str) -> None:
+    """Link a measure to a recommendation; an archived measure is refused (unlinking one stays possible)."""
     a, m = _aanbeveling(sessie, aanbeveling), _maatregel(sessie, maatregel)
-    if sessie.get(AanbevelingMaatregel, (a.id, m.id)) is None:
-        sessie.add(AanbevelingMaatregel(aanbeveling_id=a.id, maatregel_id=m.id))
+    if m.gearchiveerd:
+        raise ValidatieFout(f"Maatregel {m.code} is gearchiveerd; zet hem eerst terug om hem te koppelen.",
+                            "maatregel")
+    if _voeg_koppeling_toe(sessie, a.id, m.id):
         log_wijzigingen(sessie, "aanbeveling", a.code, {}, {"gekoppeld": m.code}, gebruiker, None)
         sessie.flush()
+
+
+def _voeg_koppeling_toe(sessie: Session, aanbeveling_id: int, maatregel_id: int) -> bool:
+    """Insert the link unless it exists; True when this call made it.
+
+    A colleague linking the same pair at the same moment is no error (the link exists, as both wanted): the insert
+    skips a duplicate in the database itself, so the race between looking and inserting cannot fail, and only the
+    one who made the link is logged.
+    """
+    waarden = {"aanbeveling_id": aanbeveling_id, "maatregel_id": maatregel_id}
+    dialect = sessie.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    else:  # another server: look first; a duplicate raised there is still refused by the database
+        if sessie.get(AanbevelingMaatregel, (aanbeveling_id, maatregel_id)) is not None:
+            return False
+        sessie.execute(insert(AanbevelingMaatregel).values(**waarden))
+        return True
+    opdracht = (dialect_insert(AanbevelingMaatregel).values(**waarden).on_conflict_do_nothing()
+                .returning(AanbevelingMaatregel.maatregel_id))  # rowcount is not reliable for an ORM insert
+    return sessie.execute(opdracht).first() is not None
 
 
 def ontkoppel(sessie: Session, aanbeveling: str, maatregel: str, gebruiker: str) -> None:
@@ -171,10 +203,6 @@ class AanbevelingFilter:
         return self == AanbevelingFilter()
 
 
-def _zoektekst(r: AanbevelingRij) -> str:
-    return normaliseer(" ".join(filter(None, (r.code, r.titel, r.tekst, r.nummer))))
-
-
 def filter_aanbevelingen(rijen: list[AanbevelingRij], f: AanbevelingFilter,
                          peildatum: date | None = None) -> list[AanbevelingRij]:
     """The rows that pass `f`, in their given order. Plain Python: a register holds tens to hundreds of these."""
@@ -198,7 +226,7 @@ def filter_aanbevelingen(rijen: list[AanbevelingRij], f: AanbevelingFilter,
         if f.zonder_maatregel and r.maatregelen:
             return False
         if woorden:
-            tekst = _zoektekst(r)
+            tekst = r.zoektekst
             return all(w in tekst for w in woorden)
         return True
 

@@ -1,9 +1,12 @@
 """Recommendations (registry.aanbeveling): opvolging with a written motivation for 'afgewezen', who decided and when,
 links to measures, and the refusal of a stale decision — on SQLite and PostgreSQL."""
 
+import threading
+import time
 from datetime import date
 
 import pytest
+from sqlalchemy import text
 
 from registry.aanbeveling import (AanbevelingFilter, AanbevelingRij, aanbevelingen, beslis_opvolging,
                                   bronnen_met_aanbevelingen, filter_aanbevelingen, gekoppelde_maatregelen,
@@ -237,6 +240,26 @@ def test_koppelen_met_onbekende_codes_geeft_niet_gevonden(register, aanbeveling,
     assert lees(register).maatregelen == ()
 
 
+def test_gearchiveerde_maatregel_wordt_niet_gekoppeld_maar_kan_wel_ontkoppeld_worden(register):
+    m = maatregel(register)
+    maak(register, "EV-05", maatregelen=[m.code])
+    maak(register, "EV-07")
+    with register.werk() as s:
+        archiveer(s, m.code, "anna", m.versie)
+    log_voor = log(register, "EV-07")
+    with pytest.raises(ValidatieFout) as fout, register.werk() as s:
+        koppel(s, "EV-07", m.code, "bram")
+    assert fout.value.melding == f"Maatregel {m.code} is gearchiveerd; zet hem eerst terug om hem te koppelen."
+    assert lees(register, "EV-07").maatregelen == ()
+    assert log(register, "EV-07") == log_voor
+    with pytest.raises(ValidatieFout):
+        maak(register, "EV-09", maatregelen=[m.code])
+    assert lees(register, "EV-05").maatregelen == (m.code,)
+    with register.werk() as s:
+        ontkoppel(s, "EV-05", m.code, "bram")
+    assert lees(register, "EV-05").maatregelen == ()
+
+
 def test_aanmaken_met_een_onbekende_maatregel_schrijft_niets(register):
     m = maatregel(register)
     with pytest.raises(NietGevonden):
@@ -245,6 +268,49 @@ def test_aanmaken_met_een_onbekende_maatregel_schrijft_niets(register):
 
 
 # --- concurrency ----------------------------------------------------------------------------------------------------
+
+def _wacht_tot_een_ander_op_een_slot_wacht(register) -> None:
+    """Until another connection waits for this one's uncommitted write (as long as that takes on a server)."""
+    if register.is_sqlite:
+        time.sleep(0.5)  # SQLite shows no waiting connections; the other one retries its write until we commit
+        return
+    with register.engine.connect() as c:
+        for _ in range(200):
+            if c.execute(text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                              "AND datname = current_database()")).scalar():
+                return
+            time.sleep(0.05)
+
+
+def test_twee_gebruikers_die_tegelijk_hetzelfde_koppelen_krijgen_een_koppeling_en_geen_fout(register):
+    from db.openen import open_register
+
+    m = maatregel(register)
+    maak(register)
+    collega = open_register(pad=register.pad) if register.is_sqlite else open_register(url=register.url)
+    uitkomst = []
+
+    def anna_koppelt():
+        try:
+            with collega.werk() as s:
+                koppel(s, "EV-05", m.code, "anna")
+            uitkomst.append("gekoppeld")
+        except Exception as fout:  # noqa: BLE001 - whatever it is, the test reports it
+            uitkomst.append(repr(fout))
+
+    try:
+        with register.werk() as s:
+            koppel(s, "EV-05", m.code, "bram")  # bram's link is written, not yet committed
+            anna = threading.Thread(target=anna_koppelt)
+            anna.start()
+            _wacht_tot_een_ander_op_een_slot_wacht(register)
+        anna.join(timeout=60)
+    finally:
+        collega.sluit()
+    assert uitkomst == ["gekoppeld"]  # the link exists, as anna wanted: no error (and no "onverwachte fout")
+    assert lees(register).maatregelen == (m.code,)
+    assert [(r.gebruiker, r.nieuw) for r in log(register) if r.veld == "gekoppeld"] == [("bram", m.code)]
+
 
 def test_besluit_met_verouderde_versie_geeft_conflict_en_schrijft_niets(register):
     a = maak(register)
@@ -379,8 +445,9 @@ def test_gekoppelde_en_koppelbare_maatregelen_met_naam(register):
     a, b = maatregel(register), maatregel(register, "IN")
     with register.werk() as s:
         gearchiveerd = maak_maatregel(s, {"domein": "DC", "naam": "Oud"}, "anna")
-        archiveer(s, gearchiveerd.code, "anna", gearchiveerd.versie)
     maak(register, maatregelen=[b.code, gearchiveerd.code])
+    with register.werk() as s:  # archived after it was linked: the link stays and is shown
+        archiveer(s, gearchiveerd.code, "anna", gearchiveerd.versie)
     with register.sessie() as s:
         gekoppeld = gekoppelde_maatregelen(s, "EV-05")
         koppelbaar = koppelbare_maatregelen(s)

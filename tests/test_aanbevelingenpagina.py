@@ -5,17 +5,20 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import Qt as QtGuiQt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from registry.aanbeveling import aanbevelingen, beslis_opvolging, haal_aanbeveling, maak_aanbeveling
 from registry.bron import maak_bron
 from registry.maatregel import maak_maatregel
 from registry.signalen import Drempels, signalen
 from registry.tekst import natuurlijke_sleutel, normaliseer
-from registry.vocabulaire import OPVOLGING
+from registry.vocabulaire import OPVOLGING, OPVOLGINGSKLEUR
 from registry.wijzigingslog import wijzigingslog
 from ui import vragen
-from ui.aanbevelingenpagina import AanbevelingenPagina, AanbevelingenTabelModel
+from ui.aanbevelingenpagina import MENULETTERS, AanbevelingenPagina, AanbevelingenTabelModel
+from ui.instellingen import Instellingen
 
 VANDAAG = date.today().strftime("%d-%m-%Y")
 
@@ -80,6 +83,28 @@ def kies_opvolging(pagina, code: str) -> None:
     pagina.opvolging.setCurrentIndex(pagina.opvolging.findData(code))
 
 
+def zoals_getoond(tooltip: str) -> str:
+    """The text a tooltip shows: Qt renders it as rich text when it looks like markup."""
+    if not QtGuiQt.mightBeRichText(tooltip):
+        return tooltip
+    document = QTextDocument()
+    document.setHtml(tooltip)
+    return document.toPlainText()
+
+
+def geselecteerd(pagina) -> tuple[str | None, str | None, list[str]]:
+    """(recommendation in the detail pane, the table's current row, the table's selected rows)."""
+    m, tabel = pagina.model, pagina.tabel
+    huidig = m.rij(tabel.currentIndex().row()).code if tabel.currentIndex().isValid() else None
+    return pagina.huidige_code(), huidig, [m.rij(i.row()).code for i in tabel.selectionModel().selectedRows()]
+
+
+def sneltoets(tekst: str) -> str | None:
+    """The Alt+letter of a label or button text ("B&ron:" -> "r"), None without one."""
+    i = tekst.replace("&&", "").find("&")
+    return tekst.replace("&&", "")[i + 1].lower() if i >= 0 else None
+
+
 def eerste_open(register, **voorwaarden):
     return next(a for a in alle(register) if a.opvolging == "open"
                 and all(getattr(a, k) == v for k, v in voorwaarden.items()))
@@ -113,6 +138,73 @@ def test_detail_toont_tekst_bron_datum_deadline_en_besluit(qtbot, eigen_register
     assert not pagina.knop_besluit.isEnabled()
 
 
+def test_opvolging_heeft_in_de_tabel_dezelfde_kleur_als_op_het_dashboard(pagina):
+    model = pagina.model
+    kleuren = {}
+    for r in range(model.rowCount()):
+        index = model.index(r, AanbevelingenTabelModel.OPVOLGING_)
+        kleuren.setdefault(model.rij(r).opvolging, index.data(Qt.ItemDataRole.ForegroundRole).name())
+    assert set(kleuren) == set(OPVOLGING.codes)
+    assert kleuren == OPVOLGINGSKLEUR  # one palette: the same opvolging reads as the same hue everywhere
+
+
+def test_tooltips_tonen_titels_met_opmaaktekens_zoals_getypt(qtbot, eigen_register):
+    pagina = maak_pagina(qtbot, eigen_register)
+    index = pagina.model.index(pagina.model.rij_van("EV-05"), AanbevelingenTabelModel.TITEL)
+    assert zoals_getoond(index.data(Qt.ItemDataRole.ToolTipRole)) == "Zorg voor één <overzicht> & \"status\""
+
+
+def test_bronfilter_toont_een_brontitel_met_opmaaktekens_zoals_getypt(qtbot, register):
+    with register.werk() as s:
+        maak_bron(s, "B-1", "Rapport <i>Toeslagen</i> & meer")
+        maak_aanbeveling(s, "A-1", "Titel", "anna", bron="B-1")
+    pagina = maak_pagina(qtbot, register)
+    i = pagina.bron_keuze.findData("B-1")
+    assert pagina.bron_keuze.itemText(i) == "B-1 — Rapport <i>Toeslagen</i> & meer"
+    assert zoals_getoond(pagina.bron_keuze.itemData(i, Qt.ItemDataRole.ToolTipRole)) == pagina.bron_keuze.itemText(i)
+
+
+def test_zeer_lange_titel_en_motivatie_worden_ingekort_de_tekst_blijft_heel(qtbot, register):
+    lang = ("Een zin met woorden & <b>vet</b> " * 4000)[:100_000]
+    with register.werk() as s:
+        maak_aanbeveling(s, "A-1", lang, "anna", tekst=lang, opvolging="afgewezen", motivatie=lang)
+    pagina = maak_pagina(qtbot, register)
+    assert pagina.selecteer("A-1")
+    assert pagina.titel.text().startswith("A-1 — Een zin met woorden") and pagina.titel.text().endswith("…")
+    assert len(pagina.titel.text()) <= 300
+    assert zoals_getoond(pagina.titel.toolTip()).startswith(lang[:1000])  # the start of the title, as typed
+    assert pagina.tekst.toPlainText() == lang  # the text box keeps the whole text
+    assert pagina.motivatie.toPlainText() == lang  # and so does the motivation being edited
+    regel = pagina.historie.item(0).text()
+    assert "Motivatie: Een zin met woorden" in regel and regel.endswith("…") and len(regel) < 1100
+    assert zoals_getoond(pagina.historie.item(0).toolTip()).startswith(lang[:1000])
+    cel = pagina.model.index(0, AanbevelingenTabelModel.TITEL).data()
+    assert len(cel) <= 300 and cel.endswith("…")
+
+
+def test_besloten_door_zonder_datum_noemt_geen_lege_datum(qtbot, register):
+    with register.werk() as s:
+        maak_aanbeveling(s, "A-1", "Titel", "anna", opvolging="overgenomen", besloten_door="Ministerie van Financiën")
+    pagina = maak_pagina(qtbot, register)
+    assert pagina.selecteer("A-1")
+    assert pagina.besloten.text() == "Besloten door Ministerie van Financiën"
+
+
+def test_tellingen_spreken_van_een_aanbeveling_in_het_enkelvoud(qtbot, register):
+    with register.werk() as s:
+        maak_aanbeveling(s, "A-1", "Titel", "anna")
+    pagina = maak_pagina(qtbot, register)
+    assert pagina.telling.text() == "1 van 1 aanbeveling"
+    pagina.toon_signaal("Aanbeveling zonder maatregel", ["A-1"])
+    assert pagina.signaallabel.text() == "Signaal: Aanbeveling zonder maatregel — 1 aanbeveling"
+    with register.werk() as s:
+        maak_aanbeveling(s, "A-2", "Titel", "anna")
+    pagina.ververs()
+    pagina.toon_signaal("Aanbeveling zonder maatregel", ["A-1", "A-2"])
+    assert pagina.signaallabel.text() == "Signaal: Aanbeveling zonder maatregel — 2 aanbevelingen"
+    assert pagina.telling.text() == "2 van 2 aanbevelingen"
+
+
 def test_afgewezen_en_open_zijn_in_de_tabel_te_onderscheiden(pagina, start_register):
     model = pagina.model
     labels = {model.index(r, AanbevelingenTabelModel.OPVOLGING_).data() for r in range(model.rowCount())}
@@ -143,6 +235,40 @@ def test_overgenomen_vastleggen_via_keuzelijst_en_knop(qtbot, eigen_register):
     rij = pagina.model.rij_van("EV-07")
     assert pagina.model.index(rij, AanbevelingenTabelModel.OPVOLGING_).data() == "Overgenomen"
     assert not pagina.knop_besluit.isEnabled() and not pagina.gewijzigd_label.isVisible()
+
+
+def test_besluit_meldt_de_gekoppelde_maatregelen_zodat_hun_tab_meegaat(qtbot, eigen_register):
+    pagina = maak_pagina(qtbot, eigen_register)
+    pagina.selecteer("EV-05")  # linked to TV-01
+    kies_opvolging(pagina, "opgevolgd")
+    with qtbot.waitSignal(pagina.gewijzigd, check_params_cb=lambda codes: codes == ("TV-01",)):
+        qtbot.mouseClick(pagina.knop_besluit, Qt.MouseButton.LeftButton)
+
+
+def test_besluit_op_de_pagina_staat_daarna_op_de_aanbevelingentab_van_de_maatregel(qtbot, start_register):
+    from ui.hoofdvenster import Hoofdvenster
+
+    v = Hoofdvenster(start_register, Instellingen())
+    qtbot.addWidget(v, before_close_func=lambda w: w.detail.herstel())
+    v.show()
+    qtbot.waitExposed(v)
+    assert v.selecteer("IN-15")
+    tab = v.detail.aanbevelingen_model
+    code = tab.rij(0).code
+    nieuw = "opgevolgd" if tab.rij(0).opvolging != "opgevolgd" else "overgenomen"
+    v.detail.aanbevelingen_tabel.activated.emit(tab.index(0, 0))  # Enter on the row: to the recommendation
+    pagina = v.aanbevelingen.pagina
+    assert pagina.huidige_code() == code
+    kies_opvolging(pagina, nieuw)
+    qtbot.keyClicks(pagina.motivatie, "Uitgevoerd.")
+    qtbot.mouseClick(pagina.knop_besluit, Qt.MouseButton.LeftButton)
+    v.actie_terug.trigger()  # Alt+Left: back to the measure
+
+    assert v.detail.code() == "IN-15"
+    rijen = [tab.rij(r) for r in range(tab.rowCount())]
+    assert next(r.opvolging for r in rijen if r.code == code) == nieuw
+    rij = next(r for r, a in enumerate(rijen) if a.code == code)
+    assert tab.index(rij, 3).data() == OPVOLGING.label(nieuw)
 
 
 def test_afgewezen_zonder_motivatie_wordt_geweigerd_en_er_verandert_niets(qtbot, eigen_register, monkeypatch):
@@ -244,6 +370,45 @@ def test_niet_opslaan_verwerpt_en_opslaan_legt_vast_voor_het_wisselen(qtbot, eig
     assert lees(eigen_register, "EV-07").opvolging == "overgenomen"
 
 
+@pytest.mark.parametrize("manier", ["pijltje", "klik"])
+def test_vastleggen_bij_het_wisselen_laat_tabel_en_detail_dezelfde_aanbeveling_tonen(qtbot, eigen_register,
+                                                                                     monkeypatch, manier):
+    pagina = maak_pagina(qtbot, eigen_register)
+    pagina.selecteer("EV-05")
+    kies_opvolging(pagina, "opgevolgd")
+    monkeypatch.setattr(vragen, "vraag_opslaan", lambda ouder, tekst: vragen.OPSLAAN)
+    if manier == "pijltje":
+        pagina.tabel.setFocus()
+        qtbot.keyClick(pagina.tabel, Qt.Key.Key_Down)
+    else:
+        klik_op(qtbot, pagina, "EV-07")
+
+    assert lees(eigen_register, "EV-05").opvolging == "opgevolgd"
+    qtbot.waitUntil(lambda: geselecteerd(pagina) == ("EV-07", "EV-07", ["EV-07"]))
+    qtbot.keyClick(pagina.tabel, Qt.Key.Key_Down)  # and the next arrow goes on from there
+    assert geselecteerd(pagina) == ("EV-10", "EV-10", ["EV-10"])
+
+
+def test_selecteer_vraagt_eerst_en_bij_annuleren_blijven_filters_en_besluit_staan(qtbot, eigen_register,
+                                                                                    monkeypatch):
+    pagina = maak_pagina(qtbot, eigen_register)
+    pagina.bron_keuze.setCurrentIndex(pagina.bron_keuze.findData("EVAL-2024"))
+    qtbot.keyClicks(pagina.zoekveld, "afwijzingen")
+    pagina.selecteer("EV-07")
+    kies_opvolging(pagina, "overgenomen")
+    monkeypatch.setattr(vragen, "vraag_opslaan", lambda ouder, tekst: vragen.ANNULEREN)
+
+    assert not pagina.selecteer("EV-10")  # hidden by the filters: they would have to go
+    assert pagina.bron_keuze.currentData() == "EVAL-2024" and pagina.zoekveld.text() == "afwijzingen"
+    assert getoond(pagina) == ["EV-07"]
+    assert pagina.huidige_code() == "EV-07" and pagina.opvolging.currentData() == "overgenomen"
+
+    monkeypatch.setattr(vragen, "vraag_opslaan", lambda ouder, tekst: vragen.VERWERPEN)
+    assert pagina.selecteer("EV-10")
+    assert pagina.bron_keuze.currentData() is None and pagina.zoekveld.text() == ""
+    assert lees(eigen_register, "EV-07").opvolging == "open"
+
+
 def test_mag_verlaten_vraagt_alleen_bij_een_onvoltooid_besluit(qtbot, eigen_register, monkeypatch):
     pagina = maak_pagina(qtbot, eigen_register)
     pagina.selecteer("EV-07")
@@ -332,6 +497,15 @@ def test_sorteren_door_op_de_kop_te_klikken_houdt_de_keuze_vast(qtbot, pagina, s
     qtmodeltester.check(pagina.model)
 
 
+@pytest.mark.parametrize("kolom", [AanbevelingenTabelModel.BRON, AanbevelingenTabelModel.DATUM])
+def test_lege_cellen_staan_achteraan_ook_bij_aflopend_sorteren(qtbot, eigen_register, kolom):
+    pagina = maak_pagina(qtbot, eigen_register)
+    pagina.tabel.sortByColumn(kolom, Qt.SortOrder.AscendingOrder)
+    assert getoond(pagina) == ["EV-05", "EV-07", "EV-10"]  # EV-10 has no source and no date
+    pagina.tabel.sortByColumn(kolom, Qt.SortOrder.DescendingOrder)
+    assert getoond(pagina)[-1] == "EV-10"
+
+
 def test_signaal_toont_alleen_zijn_aanbevelingen_tot_het_is_opgeheven(qtbot, pagina, start_register):
     with start_register.sessie() as s:
         signaal = next(x for x in signalen(s) if x.sleutel == "aanbeveling_zonder_maatregel")
@@ -392,13 +566,41 @@ def test_elk_label_met_buddy_heeft_een_sneltoets_en_ze_zijn_uniek(pagina):
     letters = []
     for label in labels:
         assert "&" in label.text(), label.text()
-        letters.append(label.text()[label.text().index("&") + 1].lower())
+        letters.append(sneltoets(label.text()))
+    # "Openen" has none: the page has more controls than free letters, and Enter in the list opens the measure.
     knoppen = [pagina.knop_wis, pagina.knop_signaal_opheffen, pagina.knop_besluit, pagina.knop_koppelen,
-               pagina.knop_ontkoppelen, pagina.knop_openen, pagina.open_vakje, pagina.zonder_vakje]
+               pagina.knop_ontkoppelen, pagina.open_vakje, pagina.zonder_vakje]
     for knop in knoppen:
         assert "&" in knop.text(), knop.text()
-        letters.append(knop.text()[knop.text().index("&") + 1].lower())
+        letters.append(sneltoets(knop.text()))
+    assert sneltoets(pagina.knop_openen.text()) is None
     assert len(letters) == len(set(letters)), sorted(letters)
+    assert not set(letters) & MENULETTERS, sorted(set(letters) & MENULETTERS)  # the menus keep theirs
+
+
+def test_sneltoetsen_van_de_pagina_botsen_niet_met_het_menu_van_het_venster(qtbot, start_register):
+    from ui.hoofdvenster import Hoofdvenster
+
+    v = Hoofdvenster(start_register, Instellingen())
+    qtbot.addWidget(v, before_close_func=lambda w: w.detail.herstel())
+    v.show()
+    qtbot.waitExposed(v)
+    v.toon_pagina(v.AANBEVELINGEN)
+    pagina = v.aanbevelingen.pagina
+    pagina.toon_signaal("Aanbeveling zonder maatregel", ["KB-13"])  # its bar and button show too
+    menu = [sneltoets(actie.text()) for actie in v.menuBar().actions()]
+    assert set(menu) == MENULETTERS
+    zichtbaar = [w for w in v.findChildren(QLabel) + v.findChildren(QAbstractButton)
+                 if w.isVisible() and sneltoets(w.text())]
+    letters = [sneltoets(w.text()) for w in zichtbaar]
+    assert len(letters) >= 15
+    assert len(menu + letters) == len(set(menu + letters)), sorted(w.text() for w in zichtbaar)
+
+    with qtbot.waitActive(v):  # a shortcut needs an active window, as on a desktop
+        v.activateWindow()
+    pagina.tabel.setFocus()
+    qtbot.keyClick(pagina.tabel, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # Alt+R: the source filter, at once
+    assert pagina.bron_keuze.hasFocus()
     assert pagina.tabel.accessibleName() and pagina.links.accessibleName() and pagina.historie.accessibleName()
 
 

@@ -6,11 +6,13 @@ part of a recommendation's or a measure's version)."""
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import Qt as QtGuiQt
 from PySide6.QtWidgets import QDialog
 
 from registry.aanbeveling import aanbevelingen, haal_aanbeveling, maak_aanbeveling
-from registry.maatregel import haal_maatregel, maak_maatregel
+from registry.maatregel import archiveer, haal_maatregel, maak_maatregel
 from ui import vragen
 from ui.aanbevelingenpagina import AanbevelingenPagina
 from ui.detailpaneel import DetailPaneel
@@ -33,11 +35,40 @@ def zichtbaar(d: KoppelDialoog) -> list[str]:
     return d.zichtbare_codes()
 
 
-def item(d: KoppelDialoog, code: str):
-    return next(d.lijst.item(i) for i in range(d.lijst.count()) if d.lijst.item(i).data(d.CODE_ROL) == code)
+def rij(d: KoppelDialoog, code: str) -> QModelIndex:
+    """The row showing `code` in the dialog's list."""
+    index = d.index_van(code)
+    assert index.isValid(), code
+    return index
+
+
+def kies(d: KoppelDialoog, code: str) -> None:
+    """Select `code` as a Ctrl+click does (adding to what is chosen)."""
+    d.lijst.selectionModel().select(rij(d, code), QItemSelectionModel.SelectionFlag.Select)
+
+
+def getoond(d: KoppelDialoog) -> dict[str, str]:
+    """What the list shows: code -> the text of its row."""
+    m = d.lijst.model()
+    return {m.index(r, 0).data(d.CODE_ROL): m.index(r, 0).data() for r in range(m.rowCount())}
+
+
+def zoals_getoond(tooltip: str) -> str:
+    """The text a tooltip shows: Qt renders it as rich text when it looks like markup."""
+    if not QtGuiQt.mightBeRichText(tooltip):
+        return tooltip
+    document = QTextDocument()
+    document.setHtml(tooltip)
+    return document.toPlainText()
 
 
 # --- the dialog -----------------------------------------------------------------------------------------------------
+
+def test_de_keuzelijst_is_een_geldig_model(dialoog, qtmodeltester):
+    qtmodeltester.check(dialoog.model)
+    dialoog.zoekveld.setText("in-0")
+    qtmodeltester.check(dialoog.model)
+
 
 def test_zoeken_filtert_op_code_en_omschrijving_zonder_hoofdletters_en_accenten(qtbot, dialoog):
     assert zichtbaar(dialoog) == ["TV-01", "TV-02", "IN-01", "IN-02"]
@@ -52,11 +83,11 @@ def test_zoeken_filtert_op_code_en_omschrijving_zonder_hoofdletters_en_accenten(
 
 
 def test_al_gekoppelde_keuzes_zijn_gemarkeerd_en_niet_te_kiezen(qtbot, dialoog):
-    gekoppeld = item(dialoog, "TV-01")
-    assert "al gekoppeld" in gekoppeld.text()
+    gekoppeld = rij(dialoog, "TV-01")
+    assert "al gekoppeld" in gekoppeld.data()
     assert not gekoppeld.flags() & Qt.ItemFlag.ItemIsEnabled
     assert not gekoppeld.flags() & Qt.ItemFlag.ItemIsSelectable
-    assert item(dialoog, "TV-02").flags() & Qt.ItemFlag.ItemIsSelectable
+    assert rij(dialoog, "TV-02").flags() & Qt.ItemFlag.ItemIsSelectable
     qtbot.keyClicks(dialoog.zoekveld, "TV-01")
     qtbot.keyClick(dialoog.zoekveld, Qt.Key.Key_Return)  # the only match is already linked: nothing is chosen
     assert dialoog.result() != QDialog.DialogCode.Accepted and dialoog.isVisible()
@@ -84,8 +115,35 @@ def test_meer_kiezen_met_het_toetsenbord_en_wat_verborgen_is_telt_niet(qtbot, di
     assert dialoog.gekozen == ["IN-02"]
 
 
+def test_typen_na_veel_kiezen_houdt_wat_zichtbaar_blijft_gekozen(qtbot):
+    keuzes = [(f"TV-{i:03d}", f"Maatregel {i}") for i in range(1, 301)]
+    d = KoppelDialoog("Maatregelen koppelen", "Kies maatregelen.", keuzes, {"TV-015"})
+    qtbot.addWidget(d)
+    d.show()
+    d.lijst.setFocus()
+    qtbot.keyClick(d.lijst, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # choose everything in sight
+    assert d.telling.text() == "299 gekozen · 300 van 300 getoond"  # the linked one is not chosen
+
+    qtbot.keyClicks(d.zoekveld, "tv-01")
+    assert d.zichtbare_codes() == [f"TV-{i:03d}" for i in range(10, 20)]
+    assert d.telling.text() == "9 gekozen · 10 van 300 getoond"
+    d.zoekveld.clear()  # what went out of sight came back unchosen: the user links what they saw chosen
+    assert d.telling.text() == "9 gekozen · 300 van 300 getoond"
+    qtbot.mouseClick(d.knop_ok, Qt.MouseButton.LeftButton)
+    assert d.gekozen == [f"TV-{i:03d}" for i in range(10, 20) if i != 15]
+
+
+def test_omschrijvingen_met_opmaaktekens_staan_er_zoals_getypt(qtbot):
+    omschrijving = "Gebruik <b>nooit</b> & meer"
+    d = KoppelDialoog("Aanbevelingen koppelen", "Kies.", [("EV-01", omschrijving)], set())
+    qtbot.addWidget(d)
+    index = rij(d, "EV-01")
+    assert index.data() == f"EV-01 — {omschrijving}"
+    assert zoals_getoond(index.data(Qt.ItemDataRole.ToolTipRole)) == f"EV-01 — {omschrijving}"
+
+
 def test_annuleren_kiest_niets(qtbot, dialoog):
-    item(dialoog, "TV-02").setSelected(True)
+    kies(dialoog, "TV-02")
     qtbot.mouseClick(dialoog.knop_annuleren, Qt.MouseButton.LeftButton)
     assert dialoog.result() == QDialog.DialogCode.Rejected
     assert dialoog.gekozen == []
@@ -114,7 +172,7 @@ def beantwoord_koppeldialoog(qtbot, monkeypatch, zoek: str, gezien: dict | None 
         d.show()
         qtbot.waitExposed(d)
         if gezien is not None:
-            gezien.update({d.lijst.item(i).data(d.CODE_ROL): d.lijst.item(i).text() for i in range(d.lijst.count())})
+            gezien.update(getoond(d))
         qtbot.keyClicks(d.zoekveld, zoek)
         qtbot.keyClick(d.zoekveld, Qt.Key.Key_Return)
         return d.result() == QDialog.DialogCode.Accepted
@@ -295,3 +353,58 @@ def test_maatregel_toont_een_koppeling_van_de_pagina_na_ververs_aanbevelingen(qt
     model = paneel.aanbevelingen_model
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["EV-07"]
     assert paneel.naam.text() == "Nog niet opgeslagen" and paneel.is_gewijzigd()
+
+
+# --- archived measures ----------------------------------------------------------------------------------------------
+
+def test_gearchiveerde_maatregel_kan_vanaf_de_maatregel_niet_gekoppeld_worden_wel_ontkoppeld(qtbot, monkeypatch,
+                                                                                            gevuld):
+    with gevuld.werk() as s:
+        archiveer(s, "TV-01", "anna", haal_maatregel(s, "TV-01").versie)
+    paneel = maak_paneel(qtbot, gevuld)
+    paneel.toon("TV-01")
+    paneel.tabs.setCurrentWidget(paneel.tab_aanbevelingen)
+    assert not paneel.knop_aanbeveling_koppelen.isEnabled()
+    assert "gearchiveerd" in paneel.knop_aanbeveling_koppelen.toolTip()
+
+    monkeypatch.setattr(vragen, "bevestig", lambda *a, **kw: True)
+    paneel.aanbevelingen_tabel.setCurrentIndex(paneel.aanbevelingen_model.index(0, 0))
+    qtbot.mouseClick(paneel.knop_aanbeveling_ontkoppelen, Qt.MouseButton.LeftButton)
+    assert links_van(gevuld, "EV-05") == ()
+
+
+def test_maatregel_die_intussen_is_gearchiveerd_wordt_geweigerd_met_de_melding_van_het_register(
+        qtbot, monkeypatch, gevuld):
+    pagina = maak_pagina(qtbot, gevuld)
+    pagina.selecteer("EV-07")
+
+    def kies_en_archiveer(d):  # a colleague archives the measure while the dialog is open
+        kies(d, "IN-01")
+        with gevuld.werk() as s:
+            archiveer(s, "IN-01", "collega", haal_maatregel(s, "IN-01").versie)
+        d.knop_ok.click()
+        return d.result() == QDialog.DialogCode.Accepted
+    meldingen = []
+    monkeypatch.setattr(vragen, "voer_uit", kies_en_archiveer)
+    monkeypatch.setattr(vragen, "meld_fout", lambda ouder, titel, tekst: meldingen.append(tekst))
+    qtbot.mouseClick(pagina.knop_koppelen, Qt.MouseButton.LeftButton)
+
+    assert meldingen == ["Maatregel IN-01 is gearchiveerd; zet hem eerst terug om hem te koppelen."]
+    assert links_van(gevuld, "EV-07") == ()
+    assert pagina.gekoppelde_codes() == []
+
+
+# --- user text as typed ---------------------------------------------------------------------------------------------
+
+def test_titels_en_namen_met_opmaaktekens_staan_in_tooltips_zoals_getypt(qtbot, register):
+    titel, naam = "Gebruik <b>nooit</b> & meer", "Meld <i>alles</i> & snel"
+    with register.werk() as s:
+        m = maak_maatregel(s, {"domein": "TV", "naam": naam}, "anna")
+        maak_aanbeveling(s, "EV-01", titel, "anna", maatregelen=[m.code])
+    pagina = maak_pagina(qtbot, register)
+    pagina.selecteer("EV-01")
+    assert zoals_getoond(pagina.links.item(0).toolTip()).endswith(naam)
+    paneel = maak_paneel(qtbot, register)
+    paneel.toon(m.code)
+    model = paneel.aanbevelingen_model
+    assert zoals_getoond(model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)) == titel

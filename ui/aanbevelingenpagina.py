@@ -25,18 +25,31 @@ from registry.bron import bronnen
 from registry.domein import domeinen
 from registry.fouten import ConflictFout, NietGevonden, RegisterFout, ValidatieFout
 from registry.tekst import natuurlijke_sleutel, normaliseer
-from registry.vocabulaire import OPVOLGING, STATUS, STATUSKLEUR
+from registry.vocabulaire import OPVOLGING, OPVOLGINGSKLEUR, STATUS
 from registry.wijzigingslog import lokale_tijd
 from ui import vragen
-from ui.koppeldialoog import KoppelDialoog
-from ui.statusdialoog import datumtekst
-
-FOUTKLEUR = "#b3261e"
-#: Open and afgewezen are what the register exists to make visible (brief §3); the label always says it in words.
-OPVOLGINGSKLEUR = {"open": STATUSKLEUR["deels"], "afgewezen": STATUSKLEUR["niet"],
-                   "opgevolgd": STATUSKLEUR["ingevoerd"]}
+from ui.koppeldialoog import als_tooltip, kies_om_te_koppelen
+from ui.statusdialoog import FOUTKLEUR, datumtekst
 
 _Index = QModelIndex | QPersistentModelIndex
+_KIESBAAR = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_ROLLEN = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+                     Qt.ItemDataRole.FontRole, Qt.ItemDataRole.UserRole})
+
+#: How much of a long title a label or a table cell shows, and of a motivation a history line. Texts may be 100,000
+#: characters: laying that out on every selection takes seconds, and nobody reads it there; the text box (or the
+#: tooltip) has the text.
+KORT = 300
+KORT_HISTORIE = 1000
+
+#: The page's mnemonics must not be those of the main window's menus (&Bestand, Be&werken, Bee&ld, &Help): Qt gives
+#: a shared Alt+letter to the first in line and the user's first press only moves the focus.
+MENULETTERS = frozenset("bwlh")
+
+
+def ingekort(tekst: str, maximum: int = KORT) -> str:
+    """`tekst` up to `maximum` characters, with "…" when there was more."""
+    return tekst if len(tekst) <= maximum else tekst[:maximum - 1].rstrip() + "…"
 
 
 def deadlinetekst(deadline) -> str:
@@ -61,10 +74,19 @@ class AanbevelingenTabelModel(QAbstractTableModel):
         self._sortering: tuple[int, Qt.SortOrder] = (self.CODE, Qt.SortOrder.AscendingOrder)
         self._koppen = [self.tr("Code"), self.tr("Titel"), self.tr("Bron"), self.tr("Thema"), self.tr("Datum"),
                         self.tr("Deadline"), self.tr("Opvolging")]
+        # A row's cell texts, made when first drawn: every repaint asks for them again (a date or a vague deadline
+        # formatted anew each time made a search keystroke's repaint slow). Keyed by id, holding the row itself.
+        self._teksten: dict[int, tuple[AanbevelingRij, tuple[str, ...]]] = {}
+        self._kleuren = {code: QColor(kleur) for code, kleur in OPVOLGINGSKLEUR.items()}
+        self._vet = QFont()
+        self._vet.setBold(True)
+        self._codesleutels: dict[str, tuple] = {}  # natural sort keys, made once per code (each keystroke sorts)
 
     def zet_rijen(self, rijen: list[AanbevelingRij]) -> None:
         self.beginResetModel()
         self._rijen = self._gesorteerd(rijen)
+        oud = self._teksten
+        self._teksten = {id(r): oud[id(r)] for r in self._rijen if id(r) in oud and oud[id(r)][0] is r}
         self.endResetModel()
 
     def rij(self, nummer: int) -> AanbevelingRij:
@@ -79,27 +101,38 @@ class AanbevelingenTabelModel(QAbstractTableModel):
     # --- sorting ----------------------------------------------------------------------------------------------------
 
     def _sleutel(self, kolom: int) -> Callable[[AanbevelingRij], object]:
-        leeg_achteraan = (lambda waarde, sleutel: (waarde is None or waarde == "", sleutel(waarde) if waarde else ()))
+        """The sort key of a row in `kolom`; None for an empty cell."""
         if kolom == self.TITEL:
             return lambda r: normaliseer(r.titel)
         if kolom == self.BRON:
-            return lambda r: leeg_achteraan(r.bron, natuurlijke_sleutel)
+            return lambda r: natuurlijke_sleutel(r.bron) if r.bron else None
         if kolom == self.THEMA:
-            return lambda r: leeg_achteraan(r.thema, natuurlijke_sleutel)
+            return lambda r: natuurlijke_sleutel(r.thema) if r.thema else None
         if kolom == self.DATUM:
-            return lambda r: leeg_achteraan(r.datum, lambda d: (d,))
+            return lambda r: r.datum
         if kolom == self.DEADLINE:
-            return lambda r: leeg_achteraan(r.deadline, lambda p: (p.tot, p.van))
+            return lambda r: (r.deadline.tot, r.deadline.van) if r.deadline else None
         if kolom == self.OPVOLGING_:
             return lambda r: OPVOLGING.codes.index(r.opvolging) if r.opvolging in OPVOLGING else len(OPVOLGING.codes)
         return lambda r: ()
 
+    def _codesleutel(self, r: AanbevelingRij) -> tuple:
+        sleutel = self._codesleutels.get(r.code)
+        if sleutel is None:
+            sleutel = self._codesleutels[r.code] = natuurlijke_sleutel(r.code)
+        return sleutel
+
     def _gesorteerd(self, rijen: list[AanbevelingRij]) -> list[AanbevelingRij]:
+        """Sorted on the chosen column, ties in code order; empty cells last in both directions (as the register)."""
         kolom, volgorde = self._sortering
-        rijen = sorted(rijen, key=lambda r: natuurlijke_sleutel(r.code))  # the tie-breaker, and column Code itself
+        aflopend = volgorde == Qt.SortOrder.DescendingOrder
+        rijen = sorted(rijen, key=self._codesleutel)  # the tie-breaker, and column Code itself
+        if kolom == self.CODE:
+            return rijen[::-1] if aflopend else rijen
         sleutel = self._sleutel(kolom)
-        return sorted(rijen, key=sleutel, reverse=volgorde == Qt.SortOrder.DescendingOrder) if kolom != self.CODE \
-            else (rijen[::-1] if volgorde == Qt.SortOrder.DescendingOrder else rijen)
+        sleutels = [(sleutel(r), r) for r in rijen]
+        gevuld = sorted((p for p in sleutels if p[0] is not None), key=lambda p: p[0], reverse=aflopend)
+        return [r for _, r in gevuld] + [r for k, r in sleutels if k is None]
 
     def sort(self, kolom: int, volgorde: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= kolom < len(self._koppen):
@@ -128,15 +161,19 @@ class AanbevelingenTabelModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _KIESBAAR if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def _celteksten(self, r: AanbevelingRij) -> tuple[str, ...]:
+        opgeslagen = self._teksten.get(id(r))
+        if opgeslagen is None or opgeslagen[0] is not r:
+            opgeslagen = self._teksten[id(r)] = (r, tuple(self._tekst(r, k) for k in range(len(self._koppen))))
+        return opgeslagen[1]
 
     def _tekst(self, r: AanbevelingRij, kolom: int) -> str:
         if kolom == self.CODE:
             return r.code
         if kolom == self.TITEL:
-            return r.titel
+            return ingekort(r.titel)  # one line in a cell: the rest would only slow the drawing down
         if kolom == self.BRON:
             return r.bron or ""
         if kolom == self.THEMA:
@@ -150,25 +187,24 @@ class AanbevelingenTabelModel(QAbstractTableModel):
         return ""
 
     def data(self, index: _Index, rol: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rijen):
-            return None
+        if rol not in _ROLLEN or not index.isValid() or not 0 <= index.row() < len(self._rijen):
+            return None  # the roles asked for on every repaint that this model leaves to the view come back first
         r, kolom = self._rijen[index.row()], index.column()
         if rol == Qt.ItemDataRole.DisplayRole:
-            return self._tekst(r, kolom)
-        if rol == Qt.ItemDataRole.ToolTipRole:
+            return self._celteksten(r)[kolom]
+        if rol == Qt.ItemDataRole.ToolTipRole:  # user text, shown as typed (a tooltip would render markup)
             if kolom == self.TITEL:
-                return r.titel
+                return als_tooltip(r.titel)
             if kolom == self.DEADLINE and r.deadline:
-                return deadlinetekst(r.deadline)
+                return als_tooltip(deadlinetekst(r.deadline))
             if kolom == self.OPVOLGING_ and r.motivatie:
-                return r.motivatie
-            return self._tekst(r, kolom) or None
-        if rol == Qt.ItemDataRole.ForegroundRole and kolom == self.OPVOLGING_ and r.opvolging in OPVOLGINGSKLEUR:
-            return QColor(OPVOLGINGSKLEUR[r.opvolging])
+                return als_tooltip(r.motivatie)
+            tekst = self._celteksten(r)[kolom]
+            return als_tooltip(tekst) if tekst else None
+        if rol == Qt.ItemDataRole.ForegroundRole and kolom == self.OPVOLGING_:
+            return self._kleuren.get(r.opvolging)  # the dashboard's hue for the same opvolging
         if rol == Qt.ItemDataRole.FontRole and kolom == self.OPVOLGING_ and r.opvolging in ("open", "afgewezen"):
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._vet
         if rol == self.RIJ_ROL:
             return r
         return None
@@ -240,7 +276,7 @@ class AanbevelingenPagina(QWidget):
         self.opvolging_keuze.addItem(self.tr("Alle opvolgingen"), None)
         for term in OPVOLGING.termen:
             self.opvolging_keuze.addItem(term.label, term.code)
-        for kolom, (tekst, keuze) in enumerate(((self.tr("&Bron:"), self.bron_keuze),
+        for kolom, (tekst, keuze) in enumerate(((self.tr("B&ron:"), self.bron_keuze),
                                                 (self.tr("&Thema:"), self.thema_keuze),
                                                 (self.tr("Opvol&ging:"), self.opvolging_keuze))):
             label = QLabel(tekst, kant)
@@ -250,7 +286,7 @@ class AanbevelingenPagina(QWidget):
             balk.setColumnStretch(2 * kolom + 1, 1)
 
         tweede = QHBoxLayout()
-        self.open_vakje = QCheckBox(self.tr("&Langer open dan"), kant)
+        self.open_vakje = QCheckBox(self.tr("L&anger open dan"), kant)
         self.open_vakje.setToolTip(self.tr("Alleen aanbevelingen die open staan en ouder zijn dan dit aantal maanden "
                                            "(naar hun datum): stilzwijgend blijven liggen?"))
         self.open_maanden = QSpinBox(kant)
@@ -273,7 +309,7 @@ class AanbevelingenPagina(QWidget):
         self.zoekveld.setAccessibleName(self.tr("Zoeken in aanbevelingen"))
         zoeklabel = QLabel(self.tr("&Zoeken:"), kant)
         zoeklabel.setBuddy(self.zoekveld)
-        self.knop_wis = QPushButton(self.tr("&Wis filters"), kant)
+        self.knop_wis = QPushButton(self.tr("Wis &filters"), kant)
         derde.addWidget(zoeklabel)
         derde.addWidget(self.zoekveld, 1)
         derde.addWidget(self.knop_wis)
@@ -289,14 +325,14 @@ class AanbevelingenPagina(QWidget):
         self.signaallabel = QLabel(self.signaalbalk)
         self.signaallabel.setTextFormat(Qt.TextFormat.PlainText)
         self.signaallabel.setWordWrap(True)
-        self.knop_signaal_opheffen = QPushButton(self.tr("Signaal op&heffen"), self.signaalbalk)
+        self.knop_signaal_opheffen = QPushButton(self.tr("Signaal o&pheffen"), self.signaalbalk)
         signaallaag.addWidget(self.signaallabel, 1)
         signaallaag.addWidget(self.knop_signaal_opheffen)
         self.signaalbalk.hide()
         laag.addWidget(self.signaalbalk)
 
         kop = QHBoxLayout()
-        tabellabel = QLabel(self.tr("&Aanbevelingen"), kant)
+        tabellabel = QLabel(self.tr("Aanbe&velingen"), kant)
         self.telling = QLabel(kant)
         self.telling.setAccessibleName(self.tr("Aantal aanbevelingen"))
         kop.addWidget(tabellabel)
@@ -341,14 +377,14 @@ class AanbevelingenPagina(QWidget):
     def _filterkeuze(self) -> QComboBox:
         keuze = QComboBox(self)
         keuze.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        keuze.setMinimumContentsLength(10)
+        keuze.setMinimumContentsLength(6)  # narrow windows: the list that opens shows the whole name
         return keuze
 
     def _bouw_detailkant(self) -> QWidget:
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setMinimumWidth(380)
+        scroll.setMinimumWidth(300)
         inhoud = QWidget(scroll)
         laag = QVBoxLayout(inhoud)
         laag.setContentsMargins(8, 0, 0, 0)
@@ -397,7 +433,7 @@ class AanbevelingenPagina(QWidget):
         self.links.setAccessibleDescription(self.tr("Enter of dubbelklik opent de maatregel."))
         self.links.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.links.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)
-        linklabel = QLabel(self.tr("Gekoppelde maat&regelen:"), inhoud)
+        linklabel = QLabel(self.tr("Gekoppel&de maatregelen:"), inhoud)
         linklabel.setBuddy(self.links)
         laag.addWidget(linklabel)
         laag.addWidget(self.links)
@@ -406,8 +442,9 @@ class AanbevelingenPagina(QWidget):
         self.knop_koppelen.setToolTip(self.tr("Een of meer maatregelen aan deze aanbeveling koppelen"))
         self.knop_ontkoppelen = QPushButton(self.tr("Ontkoppel&en…"), inhoud)
         self.knop_ontkoppelen.setToolTip(self.tr("De gekozen maatregel loskoppelen van deze aanbeveling"))
-        self.knop_openen = QPushButton(self.tr("O&penen"), inhoud)
-        self.knop_openen.setToolTip(self.tr("De gekozen maatregel openen in het register (Enter)"))
+        # No mnemonic: the page has more controls than free letters, and Enter in the list does the same.
+        self.knop_openen = QPushButton(self.tr("Openen"), inhoud)
+        self.knop_openen.setToolTip(self.tr("De gekozen maatregel openen in het register (Enter in de lijst)"))
         for knop in (self.knop_koppelen, self.knop_ontkoppelen, self.knop_openen):
             knoppen.addWidget(knop)
         knoppen.addStretch(1)
@@ -473,7 +510,7 @@ class AanbevelingenPagina(QWidget):
         vorm.addRow(self.besluit_melding)
 
         knoprij = QHBoxLayout()
-        self.knop_besluit = QPushButton(self.tr("Besluit &vastleggen"), groep)
+        self.knop_besluit = QPushButton(self.tr("Besl&uit vastleggen"), groep)
         self.knop_besluit.setToolTip(self.tr("Het besluit over de opvolging vastleggen (Ctrl+Enter)"))
         self.knop_besluit.clicked.connect(self.besluit_vastleggen)
         self.besloten = QLabel(groep)
@@ -523,7 +560,7 @@ class AanbevelingenPagina(QWidget):
                 keuze.addItem(alle, None)
                 for tekst, waarde in items:
                     keuze.addItem(tekst, waarde)
-                    keuze.setItemData(keuze.count() - 1, tekst, Qt.ItemDataRole.ToolTipRole)
+                    keuze.setItemData(keuze.count() - 1, als_tooltip(tekst), Qt.ItemDataRole.ToolTipRole)
                 keuze.setCurrentIndex(max(0, keuze.findData(gekozen)) if gekozen is not None else 0)
             finally:
                 keuze.blockSignals(False)
@@ -545,7 +582,8 @@ class AanbevelingenPagina(QWidget):
         self.model.zet_rijen(rijen)
         if rijen and not self._kolommen_gepast:
             self._pas_kolommen_aan()
-        self.telling.setText(self.tr("%d van %d aanbevelingen") % (len(rijen), len(self._alle)))
+        self.telling.setText(self.tr("%d van %d aanbeveling") % (len(rijen), len(self._alle)) if len(self._alle) == 1
+                             else self.tr("%d van %d aanbevelingen") % (len(rijen), len(self._alle)))
         self._selecteer_in_tabel(self._rij.code if self._rij else None)
 
     def _pas_kolommen_aan(self) -> None:
@@ -591,9 +629,13 @@ class AanbevelingenPagina(QWidget):
             # Back to the row being edited once the click or key press that moved the selection has finished
             # (a mouse press selects after it sets the current row).
             terug = self._rij.code if self._rij else None
-            QTimer.singleShot(0, lambda: self._selecteer_in_tabel(terug))
+            QTimer.singleShot(0, self, lambda: self._selecteer_in_tabel(terug))
             return
         self._herlaad(code, nieuw_gekozen=True)
+        # Recording the decision on the way out reloads the table, which puts the selection back on the row just
+        # left: make the chosen row current again once the key press or click has finished, so that table and
+        # details show the same recommendation.
+        QTimer.singleShot(0, self, lambda: self.huidige_code() == code and self._selecteer_in_tabel(code))
 
     def _herlaad(self, code: str, nieuw_gekozen: bool = False) -> None:
         """Read one recommendation fresh and show it; its row in the table follows."""
@@ -629,7 +671,8 @@ class AanbevelingenPagina(QWidget):
             self._rij = rij
             self._links = list(links)
             self.detail.setEnabled(rij is not None)
-            self.titel.setText(f"{rij.code} — {rij.titel}" if rij else self.tr("Geen aanbeveling gekozen"))
+            self.titel.setText(ingekort(f"{rij.code} — {rij.titel}") if rij else self.tr("Geen aanbeveling gekozen"))
+            self.titel.setToolTip(als_tooltip(rij.titel) if rij and len(rij.titel) > KORT else "")
             self.tekst.setPlainText((rij.tekst or "") if rij else "")
             self._vul_gegevens(rij)
             if not bewaren:
@@ -638,9 +681,11 @@ class AanbevelingenPagina(QWidget):
                 self.opvolging.setCurrentIndex(max(index, 0))
                 self.motivatie.setPlainText((rij.motivatie or "") if rij else "")
                 self._wis_meldingen()
-            if rij is not None and rij.besloten_door:
+            if rij is not None and rij.besloten_door and rij.besloten_op:
                 self.besloten.setText(self.tr("Besloten door %s op %s") % (rij.besloten_door,
                                                                          datumtekst(rij.besloten_op)))
+            elif rij is not None and rij.besloten_door:
+                self.besloten.setText(self.tr("Besloten door %s") % rij.besloten_door)
             elif rij is not None and rij.besloten_op:
                 self.besloten.setText(self.tr("Besloten op %s") % datumtekst(rij.besloten_op))
             else:
@@ -677,7 +722,7 @@ class AanbevelingenPagina(QWidget):
                 tekst += self.tr(" (gearchiveerd)")
             item = QListWidgetItem(tekst)
             item.setData(Qt.ItemDataRole.UserRole, m.code)
-            item.setToolTip(f"{status.label}: {m.naam}" if status else m.naam)
+            item.setToolTip(als_tooltip(f"{status.label}: {m.naam}" if status else m.naam))
             if status:
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{m.code} — {m.naam}, {status.label}")
             self.links.addItem(item)
@@ -691,7 +736,10 @@ class AanbevelingenPagina(QWidget):
     def _vul_historie(self, historie: list[OpvolgingRegel]) -> None:
         self.historie.clear()
         for regel in historie:
-            self.historie.addItem(self._historietekst(regel))
+            item = QListWidgetItem(self._historietekst(regel))
+            if regel.motivatie and len(regel.motivatie) > KORT_HISTORIE:
+                item.setToolTip(als_tooltip(regel.motivatie))
+            self.historie.addItem(item)
         if self._rij is not None and not historie:
             self.historie.addItem(self.tr("(geen historie vastgelegd)"))
 
@@ -709,7 +757,7 @@ class AanbevelingenPagina(QWidget):
         else:
             tekst = kop + self.tr("%s, motivatie gewijzigd") % nieuw
         if r.motivatie and (r.motivatie_gewijzigd or r.oud != r.nieuw):
-            tekst += "\n" + self.tr("Motivatie: %s") % r.motivatie
+            tekst += "\n" + self.tr("Motivatie: %s") % ingekort(r.motivatie, KORT_HISTORIE)
         return tekst
 
     def _werk_knoppen_bij(self) -> None:
@@ -776,7 +824,8 @@ class AanbevelingenPagina(QWidget):
             vragen.meld_fout(self, self.tr("Besluit niet vastgelegd"), fout.melding)
             return False
         self._herlaad(code, nieuw_gekozen=True)
-        self.gewijzigd.emit(())
+        # The measures' own tabs show the opvolging of their recommendations: they must follow.
+        self.gewijzigd.emit(tuple(self._rij.maatregelen) if self._rij is not None else ())
         return True
 
     def _laad_nieuwste_met_eigen_besluit(self, code: str) -> None:
@@ -837,17 +886,11 @@ class AanbevelingenPagina(QWidget):
         code = self._rij.code
         with self.register.sessie() as sessie:
             keuzes = koppelbare_maatregelen(sessie)
-        dialoog = KoppelDialoog(
-            self.tr("Maatregelen koppelen"),
+        gekozen = kies_om_te_koppelen(
+            self, self.tr("Maatregelen koppelen"),
             self.tr("Kies de maatregelen waarmee aanbeveling %s wordt opgevolgd. Typ om te zoeken; met Ctrl of "
                     "Shift kiest u er meer dan één.") % code,
-            keuzes, {m.code for m in self._links}, self)
-        try:
-            if not vragen.voer_uit(dialoog):
-                return
-            gekozen = list(dialoog.gekozen)
-        finally:
-            dialoog.deleteLater()
+            keuzes, {m.code for m in self._links})
         if not gekozen:
             return
         try:
@@ -910,6 +953,8 @@ class AanbevelingenPagina(QWidget):
         if self._rij is not None and self._rij.code == code:
             self._selecteer_in_tabel(code)
             return True
+        if not self.mag_verlaten():  # before the filters go: on Annuleren the user keeps what they had
+            return False
         if self.model.rij_van(code) is None:
             self._wis_filterwidgets()
             self._zet_signaal(None)
@@ -943,7 +988,9 @@ class AanbevelingenPagina(QWidget):
     def _zet_signaal(self, signaal: tuple[str, frozenset[str]] | None) -> None:
         self._signaal = signaal
         if signaal is not None:
-            self.signaallabel.setText(self.tr("Signaal: %s — %d aanbevelingen") % (signaal[0], len(signaal[1])))
+            aantal = len(signaal[1])
+            self.signaallabel.setText(self.tr("Signaal: %s — 1 aanbeveling") % signaal[0] if aantal == 1
+                                      else self.tr("Signaal: %s — %d aanbevelingen") % (signaal[0], aantal))
         self.signaalbalk.setVisible(signaal is not None)
 
     def _wis_filterwidgets(self) -> None:

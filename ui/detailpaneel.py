@@ -31,7 +31,7 @@ from registry.vocabulaire import FASE, OPVOLGING, STATUS, STATUSKLEUR, Vocabulai
 from ui import vragen
 from ui.conflictdialoog import ConflictDialoog
 from ui.effectmetingen import EffectmetingenTab
-from ui.koppeldialoog import KoppelDialoog
+from ui.koppeldialoog import als_tooltip, kies_om_te_koppelen
 
 FOUTKLEUR = "#b3261e"  # the same red as the other forms' messages; contrast ≥ 4.5:1 on white
 _SCHEIDING = re.compile(r"[\s,;]+")
@@ -184,6 +184,12 @@ class AanbevelingenModel(_Rijenmodel):
             (self.tr("Bron"), lambda r: _bron_en_vindplaats(r.bron, r.vindplaats)),
             (self.tr("Opvolging"), lambda r: OPVOLGING.label(r.opvolging)),
         ]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        waarde = super().data(index, role)
+        if role == Qt.ItemDataRole.ToolTipRole and waarde:
+            return als_tooltip(waarde)  # a title like "<b>nooit</b>" shows as typed, not in bold
+        return waarde
 
 
 # --- the pane -------------------------------------------------------------------------------------------------------
@@ -699,7 +705,12 @@ class DetailPaneel(QWidget):
         return self.aanbevelingen_model.rij(index.row()).code
 
     def _werk_aanbevelingknoppen_bij(self) -> None:
-        self.knop_aanbeveling_koppelen.setEnabled(self._detail is not None)
+        # registry.aanbeveling.koppel refuses an archived measure; the button says so before the user tries.
+        gearchiveerd = self._detail is not None and self._detail.gearchiveerd
+        self.knop_aanbeveling_koppelen.setEnabled(self._detail is not None and not gearchiveerd)
+        self.knop_aanbeveling_koppelen.setToolTip(
+            self.tr("Deze maatregel is gearchiveerd; zet hem eerst terug om aanbevelingen te koppelen")
+            if gearchiveerd else self.tr("Een of meer aanbevelingen aan deze maatregel koppelen"))
         self.knop_aanbeveling_ontkoppelen.setEnabled(self._detail is not None
                                                      and self._gekozen_aanbeveling() is not None)
 
@@ -711,17 +722,11 @@ class DetailPaneel(QWidget):
         with self.register.sessie() as sessie:
             keuzes = [(a.code, a.titel) for a in aanbevelingen(sessie)]
         al_gekoppeld = {self.aanbevelingen_model.rij(r).code for r in range(self.aanbevelingen_model.rowCount())}
-        dialoog = KoppelDialoog(
-            self.tr("Aanbevelingen koppelen"),
+        gekozen = kies_om_te_koppelen(
+            self, self.tr("Aanbevelingen koppelen"),
             self.tr("Kies de aanbevelingen die maatregel %s (mede) opvolgt. Typ om te zoeken; met Ctrl of Shift "
                     "kiest u er meer dan één.") % code,
-            keuzes, al_gekoppeld, self)
-        try:
-            if not vragen.voer_uit(dialoog):
-                return
-            gekozen = list(dialoog.gekozen)
-        finally:
-            dialoog.deleteLater()
+            keuzes, al_gekoppeld)
         if not gekozen:
             return
         try:
