@@ -3,16 +3,17 @@
 No Qt and no matplotlib at import: this module is imported at start-up; `teken_trend` imports matplotlib when it
 draws, on a `Figure` it is handed (the GUI's `Grafiekvak` or, later, the PDF).
 
-Order of the points: measurements whose period parses as a (vague) Dutch date ("2023", "Q1 2024", "medio 2024")
-are ordered by the period's first day, then its last day, then order of entry; measurements whose period does not
-parse ("2021-2024", "t/m 2025") or that have none follow in order of entry. Only measurements with a number
-(`waarde`) are points; a series needs at least two.
+The points: measurements with a number (`waarde`) whose period reads as a (vague) Dutch date ("2023", "Q1 2024",
+"medio 2024"), ordered by the period's first day, then its last day, then order of entry; a series needs at least
+two. A period that does not read as a date ("2021-2024", "t/m 2025", "Q5 2024") or is missing cannot be placed on
+a time line without misleading: such measurements are left out and counted (`weggelaten`), and the chart says so.
 """
 
 import textwrap
 from dataclasses import dataclass
 
 from registry.effectmeting import EffectmetingRij, getal_uit_tekst
+from registry.grafieken import LETTERLIJK, letterlijk
 from registry.planning import OngeldigeDatum, Periode, parse_periode_of_leeg
 
 LIJNKLEUR = "#1f5f8b"  # dark blue: contrast ≥ 4.5:1 on white
@@ -33,6 +34,7 @@ class Trendreeks:
     eenheid: str | None
     punten: tuple[Trendpunt, ...]
     streefwaarde: float | None
+    weggelaten: int = 0  # numeric measurements of this indicator left out: their period is not a readable date
 
 
 def _sleutel(indicator: str | None) -> str:
@@ -60,25 +62,26 @@ def trendreeks(metingen: list[EffectmetingRij], indicator: str) -> Trendreeks | 
     """The numeric measurements of `indicator` among `metingen` (one measure's), in period order; None under two."""
     sleutel = _sleutel(indicator)
     rijen = [r for r in metingen if _sleutel(r.indicator) == sleutel and r.waarde is not None]
-    if len(rijen) < 2:
-        return None
     perioden = [_periode(r.periode) for r in rijen]
     gedateerd = sorted((i for i, p in enumerate(perioden) if p is not None),
                        key=lambda i: (perioden[i].van, perioden[i].tot, i))
-    volgorde = [rijen[i] for i in gedateerd] + [r for r, p in zip(rijen, perioden) if p is None]
+    if len(gedateerd) < 2:
+        return None
+    volgorde = [rijen[i] for i in gedateerd]
     punten = tuple(Trendpunt((r.periode or "").strip(), r.waarde,
                              (r.waarde_tekst or "").strip() or getal_nl(r.waarde)) for r in volgorde)
     eenheid = next((r.eenheid.strip() for r in volgorde if r.eenheid and r.eenheid.strip()), None)
     # The target of the latest measurement that states one that parses: targets get revised over time.
     streefwaarde = next((getal for r in reversed(volgorde) if (getal := getal_uit_tekst(r.streefwaarde)) is not None),
                         None)
-    return Trendreeks(rijen[0].indicator.strip(), eenheid, punten, streefwaarde)
+    return Trendreeks(rijen[0].indicator.strip(), eenheid, punten, streefwaarde, len(rijen) - len(volgorde))
 
 
 def heeft_trend(metingen: list[EffectmetingRij], indicator: str) -> bool:
-    """Whether `indicator` has a number in at least two measurements of this measure."""
+    """Whether `indicator` has a number in at least two measurements of this measure with a readable period."""
     sleutel = _sleutel(indicator)
-    return sum(1 for r in metingen if r.waarde is not None and _sleutel(r.indicator) == sleutel) >= 2
+    return sum(1 for r in metingen if r.waarde is not None and _sleutel(r.indicator) == sleutel
+               and _periode(r.periode) is not None) >= 2
 
 
 def indicatoren_met_trend(metingen: list[EffectmetingRij]) -> list[str]:
@@ -94,18 +97,27 @@ def _afgekort(tekst: str, breedte: int, regels: int) -> str:
 
 
 def teken_trend(figuur, reeks: Trendreeks) -> None:
-    """A small line chart on `figuur` (a matplotlib Figure): periods along, values up, the target dashed."""
+    """A small line chart on `figuur` (a matplotlib Figure): periods along, values up, the target dashed.
+
+    Indicator, unit, periods and values are drawn as typed ("$", "<b>" and "&" included; see `letterlijk`).
+    """
     from matplotlib.ticker import FuncFormatter
 
     ax = figuur.add_subplot()
     x = list(range(len(reeks.punten)))
     y = [p.waarde for p in reeks.punten]
-    ax.plot(x, y, marker="o", markersize=5, linewidth=1.8, color=LIJNKLEUR, label=reeks.indicator, zorder=3)
-    ax.set_xticks(x, labels=[_afgekort(p.periode or GEEN_PERIODE, 14, 3) for p in reeks.punten])
+    ax.plot(x, y, marker="o", markersize=5, linewidth=1.8, color=LIJNKLEUR, label=letterlijk(reeks.indicator),
+            zorder=3)
+    ax.set_xticks(x, labels=[letterlijk(_afgekort(p.periode or GEEN_PERIODE, 14, 3)) for p in reeks.punten],
+                  **LETTERLIJK)
+    if len(x) > 4:  # side by side, more period labels than fit a small chart run into each other
+        ax.tick_params(axis="x", labelrotation=35)
+        for label in ax.get_xticklabels():
+            label.set_horizontalalignment("right")
     for xi, p in zip(x, reeks.punten):
         label = p.tekst if len(p.tekst) <= 14 else getal_nl(p.waarde)
-        ax.annotate(label, (xi, p.waarde), textcoords="offset points", xytext=(0, 7), ha="center", va="bottom",
-                    fontsize=8, color=LIJNKLEUR)
+        ax.annotate(letterlijk(label), (xi, p.waarde), textcoords="offset points", xytext=(0, 7), ha="center",
+                    va="bottom", fontsize=8, color=LIJNKLEUR, **LETTERLIJK)
     if reeks.streefwaarde is not None:
         ax.axhline(reeks.streefwaarde, linestyle="--", linewidth=1.2, color=STREEFKLEUR, label="Streefwaarde",
                    zorder=2)
@@ -114,8 +126,11 @@ def teken_trend(figuur, reeks: Trendreeks) -> None:
                     va="bottom", fontsize=7.5, color=STREEFKLEUR)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda waarde, _positie: getal_nl(waarde)))
     if reeks.eenheid:
-        ax.set_ylabel(_afgekort(reeks.eenheid, 28, 3), fontsize=8)
-    ax.set_title(_afgekort(reeks.indicator, 34, 2), fontsize=8.5)
+        ax.set_ylabel(letterlijk(_afgekort(reeks.eenheid, 28, 3)), fontsize=8, **LETTERLIJK)
+    ax.set_title(letterlijk(_afgekort(reeks.indicator, 34, 2)), fontsize=8.5, **LETTERLIJK)
+    if reeks.weggelaten:
+        ax.set_xlabel(f"{reeks.weggelaten} {'meting' if reeks.weggelaten == 1 else 'metingen'} zonder herkenbare "
+                      "periode niet getoond", fontsize=7.5, color="#5f5f5f")
     ax.margins(x=0.15, y=0.25)
     ax.tick_params(labelsize=8)
     ax.grid(axis="y", alpha=0.3)

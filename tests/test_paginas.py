@@ -222,8 +222,7 @@ def test_koppeling_vanaf_de_maatregel_werkt_signaal_bij(qtbot, signaalregister, 
 
     def kies_a4(dialoog):
         qtbot.keyClicks(dialoog.zoekveld, "A-4")
-        dialoog.lijst.setCurrentRow(next(r for r in range(dialoog.lijst.count())
-                                         if not dialoog.lijst.item(r).isHidden()))
+        qtbot.keyClick(dialoog.zoekveld, Qt.Key.Key_Down)  # into the list, on the first match
         dialoog.knop_ok.click()
         return True
 
@@ -294,3 +293,64 @@ def test_een_onbekende_maatregel_laat_de_filters_staan(qtbot, venster):
     assert 0 < voor < venster.model.aantal_totaal()
     assert not venster.selecteer("XX-999")
     assert venster.model.rowCount() == voor and venster.filterpaneel.zoekveld.text() == "begeleiding"
+
+
+def test_een_maatregelsignaal_vanaf_een_andere_pagina_toont_het_register(qtbot, venster):
+    venster.toon_pagina(venster.EFFECTMETINGEN)
+    paneel = venster.signalenpaneel
+    rij = next(r for r in range(paneel.model.rowCount()) if paneel.model.signaal(r).sleutel == "planning_verstreken")
+    paneel.tabel.activated.emit(paneel.model.index(rij, 0))
+    assert venster.paginas.currentIndex() == venster.MAATREGELEN
+    assert getoonde_maatregelen(venster) == \
+        sorted(paneel.model.signaal(rij).codes)
+
+
+def test_blijven_bij_onopgeslagen_maatregel_houdt_de_aanbeveling_in_beeld(qtbot, venster, monkeypatch):
+    from PySide6.QtWidgets import QLineEdit
+
+    from ui import vragen
+
+    assert venster.selecteer("BU-05")
+    venster.detail.findChild(QLineEdit, "eigenaar").setText("Piet")
+    assert venster.paginas.tabText(venster.MAATREGELEN) == "Maatregelen *"  # unsaved edits show on the tab
+    venster.toon_pagina(venster.AANBEVELINGEN)
+    pagina = venster.aanbevelingen.pagina
+    assert pagina.selecteer("KB-13")
+    gevraagd = []
+    monkeypatch.setattr(vragen, "vraag_opslaan", lambda *a: gevraagd.append(a) or vragen.ANNULEREN)
+    pagina.maatregelGekozen.emit("IN-06")  # "Openen"; the user then chooses to stay
+    assert len(gevraagd) == 1
+    assert venster.paginas.currentIndex() == venster.AANBEVELINGEN and pagina.huidige_code() == "KB-13"
+    assert venster.detail.code() == "BU-05" and venster.detail.is_gewijzigd()
+    assert not venster.actie_terug.isEnabled()
+
+    venster.actie_opslaan.trigger()  # Ctrl+S on another page saves the measure's edits
+    assert not venster.detail.is_gewijzigd()
+    with venster.register.sessie() as s:
+        from registry.maatregel import haal_maatregel
+
+        assert haal_maatregel(s, "BU-05").eigenaar == "Piet"
+
+
+def test_ctrl_s_legt_op_de_aanbevelingenpagina_het_besluit_vast(qtbot, venster):
+    venster.toon_pagina(venster.AANBEVELINGEN)
+    pagina = venster.aanbevelingen.pagina
+    assert pagina.selecteer("PAN-01")
+    pagina.opvolging.setCurrentIndex(pagina.opvolging.findData("overgenomen"))
+    assert venster.actie_opslaan.isEnabled()
+    venster.actie_opslaan.trigger()
+    with venster.register.sessie() as s:
+        from registry.aanbeveling import haal_aanbeveling
+
+        assert haal_aanbeveling(s, "PAN-01").opvolging == "overgenomen"
+
+
+def test_terug_noemt_de_pagina_als_er_geen_item_is(qtbot, venster):
+    venster.toon_pagina(venster.EFFECTMETINGEN)
+    pagina = venster.effectmetingen.pagina
+    code = pagina.getoond()[0].maatregel
+    pagina.maatregelGekozen.emit(code)
+    assert venster.detail.code() == code
+    assert venster.actie_terug.text().replace("&", "") == "Terug naar Effectmetingen"
+    venster.actie_terug.trigger()
+    assert venster.paginas.currentIndex() == venster.EFFECTMETINGEN

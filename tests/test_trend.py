@@ -21,9 +21,12 @@ def meting(periode, waarde_tekst, *, indicator="Respons op pre-attendering", waa
 
 
 def figuur():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    return Figure(figsize=(5, 3.2), layout="constrained")
+    f = Figure(figsize=(5, 3.2), layout="constrained")
+    FigureCanvasAgg(f)  # a bare Figure's canvas draws nothing; this one renders as the window and PNG do
+    return f
 
 
 # --- the series -----------------------------------------------------------------------------------------------------
@@ -38,11 +41,27 @@ def test_vage_perioden_worden_op_hun_begin_gesorteerd():
     assert reeks.punten[-1] == Trendpunt("december 2025", 6.5, "6,5%")
 
 
-def test_onleesbare_perioden_komen_achteraan_in_volgorde_van_invoer():
+def test_onleesbare_perioden_worden_weggelaten_en_geteld():
     metingen = [meting("t/m 2025", "5"), meting("2024", "4"), meting(None, "9"), meting("2021-2024", "3"),
-                meting("2022", "2")]
+                meting("Q5 2024", "1"), meting("2022", "2")]
     reeks = trendreeks(metingen, "respons op pre-attendering")
-    assert [p.periode for p in reeks.punten] == ["2022", "2024", "t/m 2025", "", "2021-2024"]
+    assert [p.periode for p in reeks.punten] == ["2022", "2024"]
+    assert reeks.weggelaten == 4
+
+
+def test_zonder_twee_leesbare_perioden_is_er_geen_trend():
+    metingen = [meting("2024", "4"), meting("ergens in 2025", "5"), meting(None, "6")]
+    assert trendreeks(metingen, "Respons op pre-attendering") is None
+    assert not heeft_trend(metingen, "Respons op pre-attendering")
+
+
+def test_de_grafiek_zegt_hoeveel_metingen_niet_getoond_zijn():
+    reeks = trendreeks([meting("2023", "4"), meting("2024", "5"), meting("2024-2025", "6")],
+                       "Respons op pre-attendering")
+    f = figuur()
+    teken_trend(f, reeks)
+    assert f.axes[0].get_xlabel() == "1 meting zonder herkenbare periode niet getoond"
+    assert list(f.axes[0].lines[0].get_ydata()) == [4.0, 5.0]
 
 
 def test_indicator_wordt_zonder_hoofdletters_en_spaties_vergeleken_en_alleen_getallen_tellen():
@@ -92,7 +111,6 @@ _PERIODEN = ["2021", "2022", "Q1 2023", "Q4 2023", "H1 2024", "medio 2024", "ein
 def test_de_reeks_is_altijd_op_het_begin_van_de_periode_gesorteerd(invoer):
     metingen = [meting(periode, str(waarde), waarde=float(waarde)) for periode, waarde in invoer]
     reeks = trendreeks(metingen, "Respons op pre-attendering")
-    assert len(reeks.punten) == len(metingen)
 
     def begin(tekst):
         try:
@@ -101,12 +119,13 @@ def test_de_reeks_is_altijd_op_het_begin_van_de_periode_gesorteerd(invoer):
             return None
         return periode.van if periode else None
 
+    leesbaar = [m for m in metingen if begin(m.periode) is not None]
+    if len(leesbaar) < 2:
+        assert reeks is None
+        return
+    assert len(reeks.punten) == len(leesbaar) and reeks.weggelaten == len(metingen) - len(leesbaar)
     beginnen = [begin(p.periode) for p in reeks.punten]
-    gedateerd = [b for b in beginnen if b is not None]
-    assert gedateerd == sorted(gedateerd)
-    assert beginnen == gedateerd + [None] * (len(beginnen) - len(gedateerd))  # the unreadable ones last
-    onleesbaar = [(m.periode or "", m.waarde) for m in metingen if begin(m.periode) is None]
-    assert [(p.periode, p.waarde) for p in reeks.punten[len(gedateerd):]] == onleesbaar  # in order of entry
+    assert None not in beginnen and beginnen == sorted(beginnen)
 
 
 # --- the chart ------------------------------------------------------------------------------------------------------
@@ -152,7 +171,7 @@ def test_een_leesbare_streefwaarde_is_een_gestippelde_lijn():
 
 def test_lange_teksten_worden_afgebroken_en_passen():
     lang = "Respons op generieke notificatie: doorgegeven inkomenswijzigingen door burgers met een toeslag " * 2
-    reeks = trendreeks([meting("laatste vier maanden van 2025", "3,3%", indicator=lang,
+    reeks = trendreeks([meting("najaar 2025", "3,3%", indicator=lang,
                                eenheid="procent (aandeel hoge terugvorderingen binnen de toeslagsoort)"),
                         meting("2024", "2,5%", indicator=lang, eenheid=None)], lang)
     f = figuur()
@@ -161,3 +180,39 @@ def test_lange_teksten_worden_afgebroken_en_passen():
     assert ax.get_title().count("\n") == 1 and ax.get_title().endswith("…")
     assert ax.get_ylabel().count("\n") >= 1
     f.canvas.draw()  # constrained layout copes; nothing raises
+
+
+def test_tekst_met_dollars_en_opmaak_wordt_getekend_zoals_getypt():
+    import io
+
+    indicator, eenheid = "Kosten $5 of $10 <b>per</b> jaar", "$10^$ & meer"
+    reeks = trendreeks([meting("2023", "$12", indicator=indicator, eenheid=eenheid, waarde=12.0),
+                        meting("2024", "$5 & <i>7</i>", indicator=indicator, waarde=5.0)], indicator)
+    f = figuur()
+    teken_trend(f, reeks)
+    f.savefig(io.BytesIO(), format="png")  # "$10^$" as mathtext raised here (and on every repaint)
+    ax = f.axes[0]
+    teksten = [ax.title, ax.yaxis.label, *ax.get_xticklabels(), *ax.texts]
+    assert [t.get_text() for t in teksten] == [indicator, eenheid, "2023", "2024", "$12", "$5 & <i>7</i>"]
+    renderer = f.canvas.get_renderer()
+    for t in teksten:  # drawn as plain text: as mathtext "$5 of $10" loses its dollars and its spaces
+        gewoon = f.text(0, 0, t.get_text(), fontproperties=t.get_fontproperties(), rotation=t.get_rotation(),
+                        parse_math=False)
+        assert t.get_window_extent(renderer).size == pytest.approx(gewoon.get_window_extent(renderer).size)
+
+
+def test_een_emoji_in_indicator_of_periode_tekent_zonder_waarschuwing():
+    import io
+
+    from registry.grafieken import ONTBREKEND_TEKEN
+
+    indicator = "Tevredenheid 🙂"
+    reeks = trendreeks([meting("2023", "7", indicator=indicator, eenheid="👍"),
+                        meting("eind 2024", "8", indicator=indicator, eenheid="👍")], indicator)
+    f = figuur()
+    teken_trend(f, reeks)
+    f.savefig(io.BytesIO(), format="png")  # warnings are errors: matplotlib's "Glyph … missing" would fail here
+    ax = f.axes[0]
+    assert ax.get_title() == f"Tevredenheid {ONTBREKEND_TEKEN}" and ax.get_ylabel() == ONTBREKEND_TEKEN
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2023", "eind 2024"]
+    assert reeks.indicator == indicator  # the series keeps the text as typed

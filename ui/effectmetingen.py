@@ -788,7 +788,7 @@ class EffectmetingenPagina(QWidget):
         self.methode = QComboBox(self)
         self.methode.setAccessibleName(self.tr("Methode"))
         self.methode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.methode.setMinimumContentsLength(18)
+        self.methode.setMinimumContentsLength(10)
         self.methode.view().setMinimumWidth(self.fontMetrics().averageCharWidth() * 50)  # long methods: whole
         self.methode.addItem(self.tr("Alle methoden"), None)
         self.bewijskracht = QComboBox(self)
@@ -800,7 +800,7 @@ class EffectmetingenPagina(QWidget):
         self.zoek.setAccessibleName(self.tr("Zoeken in effectmetingen"))
         self.zoek.setPlaceholderText(self.tr("maatregel, indicator, bron, toelichting…"))
         self.zoek.setClearButtonEnabled(True)
-        self.zoek.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
+        self.zoek.setMinimumWidth(self.fontMetrics().averageCharWidth() * 12)
         for tekst, veld in ((self.tr("&Methode:"), self.methode), (self.tr("Bewijs&kracht:"), self.bewijskracht),
                             (self.tr("&Zoeken:"), self.zoek)):
             label = QLabel(tekst, self)

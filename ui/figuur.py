@@ -4,6 +4,7 @@ Charts are drawn by plain functions that take a matplotlib `Figure` (no pyplot, 
 the same charts without Qt.
 """
 
+import errno
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,13 +62,32 @@ def exporteer_png(ouder: QWidget, vak: Grafiekvak, voorstel: str) -> Path | None
                                        ouder.tr("PNG-afbeelding (*.png)"))
     if not pad:
         return None
+    if pad.endswith(("/", "\\")) or Path(pad).is_dir():
+        vragen.meld_fout(ouder, ouder.tr("Grafiek opslaan"),
+                         ouder.tr("%s is een map. Kies een bestandsnaam voor de grafiek.") % pad)
+        return None
     pad = Path(pad)
     if pad.suffix.lower() != ".png":
         pad = pad.with_name(pad.name + ".png")
     try:
         vak.bewaar_png(pad)
     except OSError as fout:
-        vragen.meld_fout(ouder, ouder.tr("Grafiek opslaan"),
-                         ouder.tr("De grafiek kon niet worden opgeslagen in %s:\n%s") % (pad, fout.strerror or fout))
+        vragen.meld_fout(ouder, ouder.tr("Grafiek opslaan"), ouder.tr("De grafiek is niet opgeslagen in %s: %s.")
+                         % (pad, reden(fout)))
         return None
     return pad
+
+
+def reden(fout: OSError) -> str:
+    """Why a file could not be written, in Dutch (the system's own text is English on most machines)."""
+    if isinstance(fout, FileNotFoundError):
+        return "de map bestaat niet"
+    if isinstance(fout, PermissionError):
+        return "u mag daar niet schrijven"
+    if isinstance(fout, IsADirectoryError):
+        return "er staat een map met die naam"
+    if fout.errno == errno.ENOSPC:
+        return "de schijf is vol"
+    if fout.errno == errno.EROFS:
+        return "die plek is alleen-lezen"
+    return f"het systeem meldt: {fout.strerror or fout}"

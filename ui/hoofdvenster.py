@@ -497,7 +497,12 @@ class Hoofdvenster(QMainWindow):
         self.filterpaneel.focus_zoeken()
 
     def opslaan(self) -> None:
-        self.detail.opslaan()
+        """Ctrl+S saves what the page in view holds unsaved: a decision on a recommendation, else the measure."""
+        pagina = self.aanbevelingen.pagina
+        if self.paginas.currentIndex() == self.AANBEVELINGEN and pagina is not None and pagina.is_gewijzigd():
+            pagina.besluit_vastleggen()
+        elif self.detail.is_gewijzigd():
+            self.detail.opslaan()
 
     def nieuwe_maatregel(self) -> None:
         from ui.nieuwemaatregel import NieuweMaatregelDialoog
@@ -629,7 +634,7 @@ class Hoofdvenster(QMainWindow):
         for pagina in self._gebouwde_paginas():
             pagina.register = nieuw
         self._terug.clear()
-        self.actie_terug.setEnabled(False)
+        self._werk_terug_bij()
         oud.sluit()
         with nieuw.sessie() as sessie:
             rijen = zoek_maatregelen(sessie, ALLES)
@@ -656,6 +661,7 @@ class Hoofdvenster(QMainWindow):
 
     def toon_signaal(self, titel: str, codes) -> None:
         """Show only a signal's measures: the filters are cleared, so that all of them show."""
+        self.toon_pagina(self.MAATREGELEN)
         self._signaal = None
         self.filterpaneel.wis()
         self._signaal = (titel, frozenset(codes))
@@ -710,19 +716,30 @@ class Hoofdvenster(QMainWindow):
         if self._huidige_code and self._huidige_code in tuple(maatregelcodes or ()):
             self.detail.ververs_aanbevelingen()
 
+    def _werk_terug_bij(self) -> None:
+        """The action names where it goes: the item, or else the page."""
+        self.actie_terug.setEnabled(bool(self._terug))
+        if not self._terug:
+            self.actie_terug.setText(self.tr("Te&rug"))
+            return
+        pagina, code = self._terug[-1]
+        self.actie_terug.setText(self.tr("Te&rug naar %s") % (code or self.paginas.tabText(pagina)))
+
     def _onthoud_terug(self, pagina: int, code: str | None) -> None:
         self._terug.append((pagina, code))
         del self._terug[:-20]
-        self.actie_terug.setEnabled(True)
-        if code:
-            self.actie_terug.setText(self.tr("Te&rug naar %s") % code)
+        self._werk_terug_bij()
 
     def _open_maatregel(self, code: str, vanaf: int, vanaf_code: str | None) -> None:
-        """Jump to a measure from another page; Alt+Left comes back."""
+        """Jump to a measure from another page; Alt+Left comes back. Unsaved edits of the measure shown are
+        settled first, on the page the user is on (choosing to stay keeps everything as it was)."""
+        if self._huidige_code != code and not self.detail.mag_verlaten():
+            return
         self.toon_pagina(self.MAATREGELEN)
-        if self.selecteer(code) or self._huidige_code == code:
+        if self.selecteer(code):
             self._onthoud_terug(vanaf, vanaf_code)
         else:
+            self.toon_pagina(vanaf)
             vragen.meld_fout(self, self.tr("Maatregel openen"),
                              self.tr("Maatregel %s staat niet (meer) in het register.") % code)
 
@@ -730,14 +747,14 @@ class Hoofdvenster(QMainWindow):
         self.toon_pagina(self.AANBEVELINGEN)
         if self.aanbevelingen.zorg().selecteer(code):
             self._onthoud_terug(vanaf, vanaf_code)
+        else:  # the user stayed with an unsaved decision, or the recommendation is gone
+            self.toon_pagina(vanaf)
 
     def ga_terug(self) -> None:
         if not self._terug:
             return
         pagina, code = self._terug.pop()
-        self.actie_terug.setEnabled(bool(self._terug))
-        vorige = self._terug[-1][1] if self._terug else None
-        self.actie_terug.setText(self.tr("Te&rug naar %s") % vorige if vorige else self.tr("Te&rug"))
+        self._werk_terug_bij()
         self.toon_pagina(pagina)
         if code is None:
             return
@@ -772,6 +789,8 @@ class Hoofdvenster(QMainWindow):
     def _werk_titel_bij(self) -> None:
         self.setWindowTitle(self.tr("Maatregelenregister Toeslagen — %s[*]") % self.register.omschrijving)
         self.setWindowModified(self.detail.is_gewijzigd())
+        self.paginas.setTabText(self.MAATREGELEN, self.tr("Maatregelen *") if self.detail.is_gewijzigd()
+                                else self.tr("Maatregelen"))
         self.databaselabel.setText(self.register.omschrijving)
 
     def _werk_tellingen_bij(self) -> None:
@@ -785,11 +804,13 @@ class Hoofdvenster(QMainWindow):
 
     def _werk_acties_bij(self) -> None:
         # On another page the measure actions would act on a table the user cannot see.
-        op_register = not hasattr(self, "paginas") or self.paginas.currentIndex() == self.MAATREGELEN
+        op_register = self.paginas.currentIndex() == self.MAATREGELEN
         rijen = self._geselecteerde_rijen() if self.tabel.selectionModel() and op_register else []
-        gewijzigd = self.detail.is_gewijzigd() and op_register
-        self.actie_opslaan.setEnabled(gewijzigd)
-        self.actie_herstellen.setEnabled(gewijzigd)
+        gewijzigd = self.detail.is_gewijzigd()
+        # Unsaved measure edits can be saved from any page (the tab is marked); a decision on its own page.
+        op_aanbevelingen = self.paginas.currentIndex() == self.AANBEVELINGEN
+        self.actie_opslaan.setEnabled(gewijzigd or op_aanbevelingen)
+        self.actie_herstellen.setEnabled(gewijzigd and op_register)
         self.actie_status.setEnabled(op_register and (bool(rijen) or self._huidige_code is not None))
         self.actie_dupliceren.setEnabled(op_register and self._huidige_code is not None)
         self.actie_archiveren.setEnabled(any(not r.gearchiveerd for r in rijen))
