@@ -82,7 +82,8 @@ class SignalenPaneel(QWidget):
         kop.setSectionResizeMode(SignalenModel.SIGNAAL, QHeaderView.ResizeMode.Stretch)
         kop.setSectionResizeMode(SignalenModel.AANTAL, QHeaderView.ResizeMode.ResizeToContents)
         self.tabel.activated.connect(self._gekozen)
-        uitleg = QLabel(self.tr("Dubbelklik of Enter: toon de maatregelen waar het signaal over gaat."), self)
+        uitleg = QLabel(self.tr("Dubbelklik of Enter: toon de maatregelen of aanbevelingen waar het signaal over "
+                                "gaat."), self)
         uitleg.setWordWrap(True)
         laag = QVBoxLayout(self)
         laag.setContentsMargins(4, 4, 4, 4)
