@@ -297,6 +297,21 @@ def test_afgewezen_zonder_motivatie_wordt_geweigerd_en_er_verandert_niets(qtbot,
     assert "Motivatie:    Past niet binnen de IV-capaciteit." in pagina.historie.item(0).text()
 
 
+def test_een_weggehaalde_motivatie_staat_in_de_historie(qtbot, eigen_register):
+    pagina = maak_pagina(qtbot, eigen_register)
+    pagina.selecteer("EV-07")
+    kies_opvolging(pagina, "afgewezen")
+    pagina.motivatie.setPlainText("Past niet binnen de IV-capaciteit.")
+    assert pagina.besluit_vastleggen()
+    kies_opvolging(pagina, "opgevolgd")
+    pagina.motivatie.clear()
+    assert pagina.besluit_vastleggen()
+    assert lees(eigen_register, "EV-07").motivatie is None
+    assert "Afgewezen → Opgevolgd" in pagina.historie.item(0).text()
+    assert "Motivatie weggehaald" in pagina.historie.item(0).text()
+    assert "Motivatie: Past niet binnen de IV-capaciteit." in pagina.historie.item(1).text()
+
+
 def test_ctrl_enter_legt_het_besluit_vast(qtbot, eigen_register):
     pagina = maak_pagina(qtbot, eigen_register)
     pagina.selecteer("EV-07")

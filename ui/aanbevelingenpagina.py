@@ -758,6 +758,8 @@ class AanbevelingenPagina(QWidget):
             tekst = kop + self.tr("%s, motivatie gewijzigd") % nieuw
         if r.motivatie and (r.motivatie_gewijzigd or r.oud != r.nieuw):
             tekst += "\n" + self.tr("Motivatie: %s") % ingekort(r.motivatie, KORT_HISTORIE)
+        elif r.motivatie_gewijzigd and r.soort != "aangemaakt":
+            tekst += "\n" + self.tr("Motivatie weggehaald (de vorige staat in de regel eronder)")
         return tekst
 
     def _werk_knoppen_bij(self) -> None:
