@@ -91,6 +91,16 @@ def maak_parser() -> argparse.ArgumentParser:
     _filteropties(p)
     _globale_opties(p, op_subcommando=True)
 
+    p = sub.add_parser("export-pdf", help="het PRT-overzicht als PDF")
+    p.add_argument("--out", metavar="BESTAND", required=True, help="het PDF-bestand")
+    p.add_argument("--periode", metavar="LABEL", help="de rapportageperiode, bijvoorbeeld 2026-H2")
+    p.add_argument("--peildatum", metavar="DATUM", help="statussen op deze dag (JJJJ-MM-DD of DD-MM-JJJJ; "
+                   "standaard vandaag)")
+    p.add_argument("--sinds", metavar="DATUM", help="statuswijzigingen vanaf deze dag (JJJJ-MM-DD of DD-MM-JJJJ)")
+    p.add_argument("--concept", action="store_true", help="met het watermerk CONCEPT")
+    _filteropties(p)
+    _globale_opties(p, op_subcommando=True)
+
     p = sub.add_parser("backup", help="een consistente kopie van een SQLite-database")
     p.add_argument("--out", metavar="BESTAND", required=True)
     _globale_opties(p, op_subcommando=True)
@@ -161,6 +171,48 @@ def opdracht_export_json(args) -> int:
     return 0
 
 
+def _datum(waarde: str | None, optie: str):
+    """A day as YYYY-MM-DD or DD-MM-YYYY; anything else (or a day that does not exist) is refused in Dutch."""
+    from datetime import date
+
+    if waarde is None:
+        return None
+    tekst = waarde.strip()
+    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", tekst):
+        jaar, maand, dag = (int(x) for x in m.groups())
+    elif m := re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", tekst):
+        dag, maand, jaar = (int(x) for x in m.groups())
+    else:
+        raise RegisterFout(f"{optie}: \"{waarde}\" is geen datum; gebruik JJJJ-MM-DD of DD-MM-JJJJ, "
+                           "bijvoorbeeld 2026-12-31 of 31-12-2026.")
+    try:
+        return date(jaar, maand, dag)
+    except ValueError:
+        raise RegisterFout(f"{optie}: de datum \"{waarde}\" bestaat niet.") from None
+
+
+def opdracht_export_pdf(args) -> int:
+    from datetime import date
+
+    from registry.rapport.gegevens import Rapportkeuze
+    from registry.rapport.pdf import maak_rapport
+
+    # Everything the user typed is checked before the database is opened or a file is touched.
+    keuze = Rapportkeuze(filter=_filter(args), peildatum=_datum(args.peildatum, "--peildatum") or date.today(),
+                         periode=args.periode, sinds=_datum(args.sinds, "--sinds"))
+    keuze.controleer()
+    if Path(args.out).is_dir():
+        raise RegisterFout(f"{args.out} is een map; geef een bestandsnaam op.")
+    register = _open(args)
+    try:
+        with register.sessie() as sessie:
+            resultaat = maak_rapport(sessie, keuze, args.out, concept=args.concept)
+    finally:
+        register.sluit()
+    print(f"{resultaat.pad} ({resultaat.paginas} pagina's)")
+    return 0
+
+
 def opdracht_backup(args) -> int:
     from db.backup import maak_backup
 
@@ -188,7 +240,7 @@ def opdracht_migrate(args) -> int:
     return 0
 
 
-OPDRACHTEN = {"export-json": opdracht_export_json, "backup": opdracht_backup, "migrate": opdracht_migrate}
+OPDRACHTEN = {"export-json": opdracht_export_json, "export-pdf": opdracht_export_pdf, "backup": opdracht_backup, "migrate": opdracht_migrate}
 
 
 # --- logging and the top-level error policy -------------------------------------------------------------------------

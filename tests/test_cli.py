@@ -569,3 +569,58 @@ def test_the_command_line_runs_headless_in_its_own_process(tmp_path, eigen_gegev
     assert fout.returncode == 2
     assert fout.stdout == b""
     assert "Onbekend domein" in fout.stderr.decode("utf-8")
+
+
+# --- export-pdf -----------------------------------------------------------------------------------------------------
+
+def _pdf_proces(argv: list[str], gegevensmap: Path) -> subprocess.CompletedProcess:
+    omgeving = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    omgeving["MAATREGELEN_GEGEVENSMAP"] = str(gegevensmap)
+    return subprocess.run([sys.executable, "main.py", *argv], cwd=REPO, env=omgeving, capture_output=True,
+                          timeout=180)
+
+
+def test_export_pdf_of_a_domain_writes_a_real_pdf_and_prints_path_and_page_count(gevulde_db, tmp_path,
+                                                                                 eigen_gegevensmap):
+    from pypdf import PdfReader
+
+    uit = tmp_path / "in.pdf"
+    resultaat = _pdf_proces(["--db", str(gevulde_db), "export-pdf", "--out", str(uit), "--domein", "IN",
+                             "--periode", "2026-H2"], eigen_gegevensmap)
+    assert resultaat.returncode == 0, resultaat.stderr.decode("utf-8", "replace")
+    assert uit.read_bytes().startswith(b"%PDF-")
+    lezer = PdfReader(str(uit))
+    tekst = "\n".join(p.extract_text() for p in lezer.pages)
+    assert "IN-01" in tekst and "IN-02" in tekst and "TV-01" not in tekst
+    assert "2e helft 2026" in tekst
+    assert resultaat.stdout.decode("utf-8").strip() == f"{uit} ({len(lezer.pages)} pagina's)"
+    assert lezer.metadata.title == "Overzicht verbetermaatregelen Toeslagen"
+
+
+@pytest.mark.parametrize("opties, melding", [
+    (["--status", "xyz"], "xyz"),
+    (["--peildatum", "31-02-2026"], "bestaat niet"),
+    (["--peildatum", "morgen"], "geen datum"),
+    (["--sinds", "2026/01/01"], "geen datum"),
+    (["--periode", "2026-H3"], "Rapportageperiode"),
+])
+def test_export_pdf_with_bad_input_exits_2_with_a_dutch_message_and_writes_nothing(
+        gevulde_db, tmp_path, eigen_gegevensmap, opties, melding):
+    uit = tmp_path / "fout.pdf"
+    voor = sha256(gevulde_db)
+    resultaat = _pdf_proces(["--db", str(gevulde_db), "export-pdf", "--out", str(uit), *opties], eigen_gegevensmap)
+    assert resultaat.returncode == 2, resultaat.stderr.decode("utf-8", "replace")
+    fout = resultaat.stderr.decode("utf-8")
+    assert melding in fout and "Traceback" not in fout
+    assert resultaat.stdout == b""
+    assert not uit.exists() and list(tmp_path.glob("*.pdf*")) == []
+    assert sha256(gevulde_db) == voor
+
+
+def test_export_pdf_into_a_missing_folder_exits_2_and_leaves_no_file(gevulde_db, tmp_path, eigen_gegevensmap):
+    uit = tmp_path / "bestaat-niet" / "rapport.pdf"
+    resultaat = _pdf_proces(["--db", str(gevulde_db), "export-pdf", "--out", str(uit)], eigen_gegevensmap)
+    assert resultaat.returncode == 2
+    assert "bestaat niet" in resultaat.stderr.decode("utf-8")
+    assert not uit.parent.exists()
+    assert list(tmp_path.rglob("*.pdf*")) == [] and list(tmp_path.rglob("*.tmp")) == []

@@ -1,0 +1,297 @@
+"""The PRT overview as a PDF (brief §4): the sections of `rapportgegevens`, laid out with the toolkit of `opmaak`.
+
+No Qt and no pyplot: the charts are drawn by `registry.grafieken` on plain matplotlib Figures. Every user text goes
+through the toolkit (`alinea`, `tabel`), which escapes it, so it prints exactly as typed.
+"""
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from sqlmodel import Session
+
+from registry.dashboard import Dashboardcijfers, Domeintelling, Effecttelling
+from registry.rapport.gegevens import Maatregelregel, Rapportgegevens, Rapportkeuze, Wijziging, rapportgegevens
+from registry.rapport.opmaak import (KOPKLEUR, alinea, bouw_document, figuur_als_flowable, inhoudsopgave, kop, stijlen, tabel,
+                                     tekst)
+from registry.vocabulaire import BRONSOORT, OPVOLGING, STATUS, STATUSKLEUR
+
+TITEL = "Overzicht verbetermaatregelen Toeslagen"
+
+_MAANDEN = ("", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+            "oktober", "november", "december")
+
+
+@dataclass(frozen=True)
+class Rapportresultaat:
+    pad: Path | None  # None when written to an open file
+    paginas: int
+    aantal_maatregelen: int  # counted in the summary (archived ones are never counted)
+    telling: dict[str, dict[str, int]]  # domain code -> STATUS code -> count, as printed in the summary
+
+
+def _datum(d: date | None) -> str:
+    return f"{d.day} {_MAANDEN[d.month]} {d.year}" if d else ""
+
+
+def _kort(d: date | None) -> str:
+    return d.strftime("%d-%m-%Y") if d else ""
+
+
+def _status_markup(code: str | None) -> str:
+    if code not in STATUS:
+        return tekst(code or "—")
+    term = STATUS[code]
+    return f'<font color="{STATUSKLEUR.get(code, "#000000")}"><b>{tekst(term.symbool)}</b></font> {tekst(term.label)}'
+
+
+def _overgang(w: Wijziging) -> Paragraph:
+    oud = _status_markup(w.oud) if w.oud else tekst("(nieuw)")
+    return Paragraph(f"{oud} → {_status_markup(w.nieuw)}", stijlen()["cel"])
+
+
+def _iv(r: Maatregelregel) -> str:
+    if r.iv_blokkade is True:
+        return f"geblokkeerd ({r.iv_keten})" if r.iv_keten else "geblokkeerd"
+    if r.iv_afhankelijk is True:
+        return f"afhankelijk ({r.iv_keten})" if r.iv_keten else "afhankelijk"
+    if r.iv_afhankelijk is False:
+        return "nee"
+    return "onbekend"
+
+
+def _bronverwijzing(bron: str | None, vindplaats: str | None) -> str:
+    return ", ".join(d for d in (bron, vindplaats) if d)
+
+
+def _nieuwe_sectie(titel: str) -> list[Flowable]:
+    return [PageBreak(), kop(titel, 1)]
+
+
+def _buiten_inhoud(stijl: str) -> ParagraphStyle:
+    # The document lists paragraphs styled kop1/kop2 in the TOC and outline; a copy under another name is not.
+    return ParagraphStyle(f"{stijl}_los", parent=stijlen()[stijl])
+
+
+def _leeg(melding: str) -> Paragraph:
+    return alinea(melding, "gewoon")
+
+
+# --- sections -------------------------------------------------------------------------------------------------------
+
+def _titelpagina(g: Rapportgegevens, classificatie: str) -> list[Flowable]:
+    t = g.titel
+    periode = (f"{t.periode_nederlands} ({t.periode})" if t.periode_nederlands and t.periode_nederlands != t.periode
+               else t.periode or "geen periode opgegeven")
+    regels = [("Rapportageperiode", periode), ("Peildatum", _datum(t.peildatum)),
+              ("Wijzigingen sinds", _datum(t.sinds) if t.sinds else "niet opgenomen"),
+              ("Selectie", t.filter), ("Gegenereerd op", _datum(t.gegenereerd_op)),
+              ("Classificatie", classificatie)]
+    verhaal: list[Flowable] = [Spacer(1, 50 * mm), alinea(TITEL, "titel"),
+                               alinea("Periodieke Rapportage Toeslagen", _buiten_inhoud("kop2")), Spacer(1, 12 * mm)]
+    verhaal.append(tabel(["Gegeven", "Waarde"], [list(r) for r in regels], [1, 3], vette_kolommen=[0]))
+    return verhaal
+
+
+def _dashboardcijfers(g: Rapportgegevens) -> Dashboardcijfers:
+    # The two charts need only the status and chain counts; they are the report's own (as of the peildatum).
+    s = g.samenvatting
+    return Dashboardcijfers(
+        status_per_domein=tuple(Domeintelling(d.code, d.naam, {a.status: a.aantal for a in d.aantallen}, d.totaal)
+                                for d in s.domeinen),
+        iv_per_keten=s.iv_per_keten, opvolging_per_bron=(), effect=Effecttelling(0, 0, 0, 0))
+
+
+def _grafiek(teken: Callable, cijfers: Dashboardcijfers, hoogte: float) -> Flowable:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figuur = Figure(figsize=(7, hoogte), layout="constrained")
+    FigureCanvasAgg(figuur)
+    teken(figuur, cijfers, titel=True)
+    return figuur_als_flowable(figuur, 160)
+
+
+def _samenvatting(g: Rapportgegevens) -> list[Flowable]:
+    from registry.grafieken import teken_iv_per_keten, teken_status_per_domein
+
+    s = g.samenvatting
+    koppen = ["Domein"] + [f"{STATUS[c].symbool} {STATUS[c].label}" for c in STATUS.codes] + ["Totaal"]
+    rijen = [[d.naam] + [f"{a.aantal} ({a.percentage})" for a in d.aantallen] + [d.totaal] for d in s.domeinen]
+    rijen.append([alinea(w, "cel_vet") for w in
+                  ["Totaal"] + [f"{a.aantal} ({a.percentage})" for a in s.per_status] + [str(s.totaal)]])
+    t = tabel(koppen, rijen, [3, 2, 2, 2, 1.2])
+    t.setStyle([("LINEABOVE", (0, -1), (-1, -1), 1, KOPKLEUR)])
+    verhaal: list[Flowable] = _nieuwe_sectie("Samenvatting")
+    verhaal.append(alinea(f"Status van de {s.totaal} maatregelen op de peildatum {_datum(g.titel.peildatum)}, "
+                          "per hoofddomein. Elke maatregel telt één keer; gearchiveerde maatregelen tellen niet mee."))
+    verhaal.append(t)
+    verhaal.append(Spacer(1, 4 * mm))
+    verhaal.append(tabel(["IV", "Aantal maatregelen"],
+                         [["IV-afhankelijk", s.iv_afhankelijk], ["IV-blokkade", s.iv_blokkade]], [3, 2]))
+    cijfers = _dashboardcijfers(g)
+    verhaal.append(Spacer(1, 6 * mm))
+    verhaal.append(_grafiek(teken_status_per_domein, cijfers, 3.0))
+    verhaal.append(Spacer(1, 4 * mm))
+    verhaal.append(_grafiek(teken_iv_per_keten, cijfers, 3.0))
+    return verhaal
+
+
+def _wijzigingen(g: Rapportgegevens) -> list[Flowable]:
+    sinds = g.titel.sinds
+    titel = f"Wijzigingen sinds {_kort(sinds)}" if sinds else "Wijzigingen"
+    verhaal = _nieuwe_sectie(titel)
+    if sinds is None:
+        verhaal.append(_leeg("Geen datum ‘wijzigingen sinds’ opgegeven: statuswijzigingen zijn niet opgenomen."))
+        return verhaal
+    if not g.wijzigingen:
+        verhaal.append(_leeg(f"Geen wijzigingen tussen {_datum(sinds)} en {_datum(g.titel.peildatum)}."))
+        return verhaal
+    verhaal.append(alinea(f"{len(g.wijzigingen)} statuswijzigingen van {_datum(sinds)} tot en met de peildatum "
+                          f"{_datum(g.titel.peildatum)}, op de datum van de wijziging."))
+    verhaal.append(tabel(
+        ["Datum", "Code", "Naam", "Oud → nieuw", "Toelichting", "Bron"],
+        [[_kort(w.datum), w.code, w.naam, _overgang(w), w.toelichting, _bronverwijzing(w.bron, w.vindplaats)]
+         for w in g.wijzigingen],
+        [1.6, 1.2, 2.6, 2.4, 3.6, 2.2]))
+    return verhaal
+
+
+def _per_domein(g: Rapportgegevens) -> list[Flowable]:
+    verhaal = _nieuwe_sectie("Maatregelen per domein")
+    if not g.domeinen:
+        verhaal.append(_leeg("Geen maatregelen in deze selectie."))
+    for d in g.domeinen:
+        verhaal.append(kop(f"{d.volledige_naam} ({len(d.maatregelen)})", 2))
+        verhaal.append(tabel(
+            ["Code", "Naam", "Status", "IV", "Eigenaar", "Planning oorspr.", "Planning huidig",
+             "Laatste effectmeting"],
+            [[r.code + (" (gearchiveerd)" if r.gearchiveerd else ""), r.naam, r.status, _iv(r), r.eigenaar,
+              r.planning_oorspronkelijk, r.planning_huidig, r.laatste_effect] for r in d.maatregelen],
+            [1.3, 3.2, 1.45, 1.6, 1.8, 1.8, 1.8, 3.05], statuskolommen=[2], statusweergave="symbool"))
+    return verhaal
+
+
+def _blokkades(g: Rapportgegevens) -> list[Flowable]:
+    verhaal = _nieuwe_sectie("IV-blokkades")
+    if not g.blokkades:
+        verhaal.append(_leeg("Geen maatregelen met een IV-blokkade in deze selectie."))
+        return verhaal
+    verhaal.append(tabel(["Code", "Naam", "Keten", "Soort", "Toelichting", "Verwacht"],
+                         [[b.code, b.naam, b.keten, b.soort, b.toelichting, b.verwacht] for b in g.blokkades],
+                         [1.3, 3.5, 2, 1.8, 4, 1.8]))
+    return verhaal
+
+
+def _effectmetingen(g: Rapportgegevens) -> list[Flowable]:
+    verhaal = _nieuwe_sectie("Effectmetingen")
+    if g.effectmetingen:
+        verhaal.append(tabel(
+            ["Code", "Naam", "Indicator", "Waarde", "Periode", "Bewijskracht", "Bron"],
+            [[e.code, e.naam, e.indicator, e.waarde, e.periode, e.bewijskracht_label,
+              _bronverwijzing(e.bron, e.vindplaats)] for e in g.effectmetingen],
+            [1.3, 2.8, 2.8, 1.6, 1.6, 1.9, 1.8]))
+    else:
+        verhaal.append(_leeg("Geen effectmetingen in deze selectie."))
+    verhaal.append(kop(f"Maatregelen zonder effectmeting ({len(g.zonder_effectmeting)})", 2))
+    if g.zonder_effectmeting:
+        verhaal.append(tabel(["Code", "Naam"], [[m.code, m.naam] for m in g.zonder_effectmeting], [1, 6]))
+    else:
+        verhaal.append(_leeg("Elke maatregel in deze selectie heeft een effectmeting."))
+    return verhaal
+
+
+def _opvolgingstabel(aantallen, totaal: int) -> Flowable:
+    rijen = [[OPVOLGING.label(a.opvolging), a.aantal, a.percentage] for a in aantallen]
+    rijen.append(["Totaal", totaal, "100%" if totaal else "0%"])
+    return tabel(["Opvolging", "Aantal", "Aandeel"], rijen, [3, 1, 1], breedte=100 * mm)
+
+
+def _opvolging(g: Rapportgegevens) -> list[Flowable]:
+    verhaal = _nieuwe_sectie("Opvolging van aanbevelingen")
+    totaal = sum(a.aantal for a in g.opvolging_totaal)
+    if not totaal:
+        verhaal.append(_leeg("Geen aanbevelingen in deze selectie."))
+        return verhaal
+    verhaal.append(alinea(f"{totaal} aanbevelingen uit {len(g.opvolging)} bronnen."))
+    verhaal.append(_opvolgingstabel(g.opvolging_totaal, totaal))
+    for b in g.opvolging:
+        verhaal.append(kop(b.bron or b.titel, 2))  # the code: full titles would make the contents pages long
+        if b.bron:
+            verhaal.append(alinea(b.titel))
+        verhaal.append(_opvolgingstabel(b.aantallen, b.totaal))
+        verhaal.append(Spacer(1, 3 * mm))
+        verhaal.append(tabel(["Code", "Aanbeveling", "Opvolging", "Motivatie", "Maatregelen"],
+                             [[a.code, a.titel, a.opvolging_label, a.motivatie, ", ".join(a.maatregelen)]
+                              for a in b.aanbevelingen],
+                             [1.3, 4.2, 1.9, 3.4, 2]))
+    return verhaal
+
+
+def _signalen(g: Rapportgegevens) -> list[Flowable]:
+    verhaal = _nieuwe_sectie("Signalen")
+    if not g.signalen:
+        verhaal.append(_leeg("Geen signalen."))
+    for s in g.signalen:
+        verhaal.append(kop(f"{s.titel} ({s.aantal})", 2))
+        verhaal.append(alinea(s.uitleg, "klein"))
+        verhaal.append(alinea(", ".join(s.codes) if s.codes else "Geen.", "gewoon"))
+    return verhaal
+
+
+def _bronnen(g: Rapportgegevens) -> list[Flowable]:
+    verhaal = _nieuwe_sectie("Bronnen")
+    if not g.bronnen:
+        verhaal.append(_leeg("Geen bronnen in deze selectie."))
+        return verhaal
+    verhaal.append(tabel(["Code", "Titel", "Uitgever", "Datum", "Soort"],
+                         [[b.code, b.titel, b.uitgever, _kort(b.datum), BRONSOORT.label(b.soort) if b.soort else None]
+                          for b in g.bronnen],
+                         [2.6, 4.6, 2.4, 1.5, 1.6]))
+    return verhaal
+
+
+# --- the document ---------------------------------------------------------------------------------------------------
+
+def verhaal(g: Rapportgegevens, classificatie: str) -> list[Flowable]:
+    """The report's flowables, sections 1–9 in order."""
+    inhoud: list[Flowable] = _titelpagina(g, classificatie)
+    inhoud += [PageBreak(), alinea("Inhoud", _buiten_inhoud("kop1")), inhoudsopgave()]
+    for sectie in (_samenvatting, _wijzigingen, _per_domein, _blokkades, _effectmetingen, _opvolging, _signalen,
+                   _bronnen):
+        inhoud += sectie(g)
+    return inhoud
+
+
+def maak_rapport(sessie: Session, keuze: Rapportkeuze, uit: str | os.PathLike | IO[bytes], *, concept: bool = False,
+                 classificatie: str = "Intern — concept PRT", auteur: str = "",
+                 voortgang: Callable[[int], None] | None = None) -> Rapportresultaat:
+    """Write the PRT overview for `keuze` to `uit` (atomically for a path). Refusals are RegisterFout (Dutch)."""
+    g = rapportgegevens(sessie, keuze)
+    laatste = [0]
+
+    def pagina_klaar(pagina: int) -> None:
+        laatste[0] = pagina  # multiBuild restarts at 1 each pass: the last value is the final page count
+        if voortgang is not None:
+            voortgang(pagina)
+
+    periode = g.titel.periode or ""
+
+    bouw_document(uit, verhaal(g, classificatie), titel=TITEL, periode=periode, classificatie=classificatie,
+                  concept=concept, auteur=auteur,
+                  onderwerp=f"Periodieke Rapportage Toeslagen {periode}".strip() + f", peildatum {_kort(keuze.peildatum)}",
+                  trefwoorden=["PRT", "Toeslagen", "verbetermaatregelen", periode] if periode
+                  else ["PRT", "Toeslagen", "verbetermaatregelen"],
+                  gegenereerd=datetime.now(), voortgang=pagina_klaar)
+    return Rapportresultaat(
+        pad=Path(uit) if isinstance(uit, (str, os.PathLike)) else None,
+        paginas=laatste[0],
+        aantal_maatregelen=g.samenvatting.totaal,
+        telling={d.code: {a.status: a.aantal for a in d.aantallen} for d in g.samenvatting.domeinen},
+    )
