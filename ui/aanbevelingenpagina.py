@@ -14,7 +14,7 @@ from PySide6.QtCore import (QAbstractTableModel, QItemSelectionModel, QModelInde
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter, QTableView,
+                               QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter,
                                QVBoxLayout, QWidget)
 
 from registry.aanbeveling import (AanbevelingFilter, AanbevelingRij, GekoppeldeMaatregel, OpvolgingRegel, aanbevelingen,
@@ -30,6 +30,7 @@ from registry.wijzigingslog import lokale_tijd
 from ui import vragen
 from ui.koppeldialoog import als_tooltip, kies_om_te_koppelen
 from ui.statusdialoog import FOUTKLEUR, datumtekst
+from ui.tabelweergave import alleen_lezen_tabel
 
 _Index = QModelIndex | QPersistentModelIndex
 _KIESBAAR = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
@@ -341,17 +342,8 @@ class AanbevelingenPagina(QWidget):
         laag.addLayout(kop)
 
         self.model = AanbevelingenTabelModel(self)
-        self.tabel = QTableView(kant)
-        self.tabel.setModel(self.model)
+        self.tabel = alleen_lezen_tabel(self.model, self.tr("Aanbevelingen"), ouder=kant)
         tabellabel.setBuddy(self.tabel)
-        self.tabel.setAccessibleName(self.tr("Aanbevelingen"))
-        self.tabel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tabel.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tabel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tabel.setTabKeyNavigation(False)
-        self.tabel.setWordWrap(False)
-        self.tabel.setAlternatingRowColors(True)
-        self.tabel.verticalHeader().setVisible(False)
         kopregel = self.tabel.horizontalHeader()
         kopregel.setHighlightSections(False)
         kopregel.setSortIndicator(AanbevelingenTabelModel.CODE, Qt.SortOrder.AscendingOrder)

@@ -14,7 +14,7 @@ from datetime import date
 
 from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize,
                             QStringListModel, Qt, Signal)
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QCompleter, QFormLayout, QFrame, QGridLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QFormLayout, QFrame, QGridLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QTableView, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -32,6 +32,7 @@ from ui import vragen
 from ui.conflictdialoog import ConflictDialoog
 from ui.effectmetingen import EffectmetingenTab
 from ui.koppeldialoog import als_tooltip, kies_om_te_koppelen
+from ui.tabelweergave import alleen_lezen_tabel
 
 FOUTKLEUR = "#b3261e"  # the same red as the other forms' messages; contrast ≥ 4.5:1 on white
 _SCHEIDING = re.compile(r"[\s,;]+")
@@ -560,16 +561,7 @@ class DetailPaneel(QWidget):
         return form.scroll
 
     def _tabel(self, model: _Rijenmodel, naam: str) -> QTableView:
-        tabel = QTableView()
-        tabel.setModel(model)
-        tabel.setAccessibleName(naam)
-        tabel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        tabel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        tabel.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        tabel.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move within it
-        tabel.setWordWrap(False)
-        tabel.setAlternatingRowColors(True)
-        tabel.verticalHeader().setVisible(False)
+        tabel = alleen_lezen_tabel(model, naam)
         tabel.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         tabel.horizontalHeader().setStretchLastSection(True)
         return tabel

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -25,6 +25,7 @@ from registry.trend import getal_nl, heeft_trend, teken_trend, trendreeks
 from registry.vocabulaire import BEWIJSKRACHT, EFFECT_ERVARING
 from ui import vragen
 from ui.figuur import Grafiekvak, exporteer_png
+from ui.tabelweergave import alleen_lezen_tabel
 
 FOUTKLEUR = "#b3261e"  # the same red as the other forms' messages; contrast ≥ 4.5:1 on white
 UITLEGKLEUR = "#555555"
@@ -37,18 +38,7 @@ def _bron_en_vindplaats(r: EffectmetingRij) -> str:
 
 def _tabel(model: QAbstractTableModel, naam: str, beschrijving: str = "") -> QTableView:
     """A read-only table of rows: whole rows selected, Tab leaves it, Enter or a double-click activates a row."""
-    tabel = QTableView()
-    tabel.setModel(model)
-    tabel.setAccessibleName(naam)
-    if beschrijving:
-        tabel.setAccessibleDescription(beschrijving)
-    tabel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    tabel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    tabel.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    tabel.setTabKeyNavigation(False)
-    tabel.setWordWrap(False)
-    tabel.setAlternatingRowColors(True)
-    tabel.verticalHeader().setVisible(False)
+    tabel = alleen_lezen_tabel(model, naam, beschrijving)
     tabel.verticalHeader().setDefaultSectionSize(tabel.fontMetrics().lineSpacing() + 10)
     tabel.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     tabel.horizontalHeader().setStretchLastSection(True)

@@ -5,8 +5,7 @@ from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from registry.bron import bronnen
 from registry.fouten import NietGevonden
@@ -16,6 +15,7 @@ from registry.vocabulaire import FASE, STATUS, STATUSKLEUR
 from ui import vragen
 from ui.brontekst import BrontekstVenster, open_bron
 from ui.statusdialoog import CorrectieDialoog, datumtekst, statustekst
+from ui.tabelweergave import alleen_lezen_tabel
 
 GRIJS = "#6b6b6b"  # superseded entries: still readable (contrast ≥ 4.5:1 on white), clearly not current
 
@@ -193,17 +193,8 @@ class HistorieWidget(QWidget):
         kop = QLabel(self.tr("&Historie (nieuwste eerst)"), self)
         laag.addWidget(kop)
         self.model = HistorieModel(self)
-        self.tabel = QTableView(self)
-        self.tabel.setModel(self.model)
+        self.tabel = alleen_lezen_tabel(self.model, self.tr("Statushistorie, nieuwste eerst"), ouder=self)
         kop.setBuddy(self.tabel)
-        self.tabel.setAccessibleName(self.tr("Statushistorie, nieuwste eerst"))
-        self.tabel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tabel.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tabel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tabel.setAlternatingRowColors(True)
-        self.tabel.setWordWrap(False)
-        self.tabel.setTabKeyNavigation(False)
-        self.tabel.verticalHeader().setVisible(False)
         kopregel = self.tabel.horizontalHeader()
         kopregel.setHighlightSections(False)
         for kolom in (HistorieModel.DATUM, HistorieModel.STATUS_, HistorieModel.FASE_, HistorieModel.DOOR):

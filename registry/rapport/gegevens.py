@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 
 from registry.aanbeveling import AanbevelingRij, aanbevelingen
 from registry.bron import BronRij, bronnen
-from registry.dashboard import GEEN_BRON, Ketentelling, aandeel, dashboardcijfers
+from registry.dashboard import GEEN_BRON, Dashboardcijfers, aandeel, dashboardcijfers
 from registry.domein import domeinen
 from registry.effectmeting import EffectmetingRij, effectmetingen_van
 from registry.filters import Filter, MaatregelRij, voorwaarde, zoek_maatregelen
@@ -93,7 +93,7 @@ class Samenvatting:  # section 2
     totaal: int
     iv_afhankelijk: int
     iv_blokkade: int
-    iv_per_keten: tuple[Ketentelling, ...]  # for the chart of IV blockades per chain
+    cijfers: Dashboardcijfers  # the same counts in the dashboard's shape: the charts draw from them
 
 
 @dataclass(frozen=True)
@@ -306,7 +306,7 @@ def rapportgegevens(sessie: Session, keuze: Rapportkeuze) -> Rapportgegevens:
         totaal=cijfers.aantal_maatregelen,
         iv_afhankelijk=sum(1 for r in rijen if not r.gearchiveerd and r.iv_afhankelijk is True),
         iv_blokkade=sum(1 for r in rijen if not r.gearchiveerd and r.iv_blokkade is True),
-        iv_per_keten=cijfers.iv_per_keten,
+        cijfers=cijfers,
     )
 
     # 3. Changes on their own date, from `sinds` up to the peildatum, superseded entries left out.

@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from sqlmodel import Session
 
-from registry.dashboard import Dashboardcijfers, Domeintelling, Effecttelling
+from registry.dashboard import Dashboardcijfers
 from registry.rapport.gegevens import Maatregelregel, Rapportgegevens, Rapportkeuze, Wijziging, rapportgegevens
 from registry.rapport.opmaak import (KOPKLEUR, alinea, bouw_document, figuur_als_flowable, inhoudsopgave, kop, stijlen, tabel,
                                      tekst)
@@ -99,15 +99,6 @@ def _titelpagina(g: Rapportgegevens, classificatie: str) -> list[Flowable]:
     return verhaal
 
 
-def _dashboardcijfers(g: Rapportgegevens) -> Dashboardcijfers:
-    # The two charts need only the status and chain counts; they are the report's own (as of the peildatum).
-    s = g.samenvatting
-    return Dashboardcijfers(
-        status_per_domein=tuple(Domeintelling(d.code, d.naam, {a.status: a.aantal for a in d.aantallen}, d.totaal)
-                                for d in s.domeinen),
-        iv_per_keten=s.iv_per_keten, opvolging_per_bron=(), effect=Effecttelling(0, 0, 0, 0))
-
-
 def _grafiek(teken: Callable, cijfers: Dashboardcijfers, hoogte: float) -> Flowable:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -135,7 +126,7 @@ def _samenvatting(g: Rapportgegevens) -> list[Flowable]:
     verhaal.append(Spacer(1, 4 * mm))
     verhaal.append(tabel(["IV", "Aantal maatregelen"],
                          [["IV-afhankelijk", s.iv_afhankelijk], ["IV-blokkade", s.iv_blokkade]], [3, 2]))
-    cijfers = _dashboardcijfers(g)
+    cijfers = g.samenvatting.cijfers  # as of the peildatum
     verhaal.append(Spacer(1, 6 * mm))
     verhaal.append(_grafiek(teken_status_per_domein, cijfers, 3.0))
     verhaal.append(Spacer(1, 4 * mm))
