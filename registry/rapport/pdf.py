@@ -34,6 +34,11 @@ class Rapportresultaat:
     paginas: int
     aantal_maatregelen: int  # counted in the summary (archived ones are never counted)
     telling: dict[str, dict[str, int]]  # domain code -> STATUS code -> count, as printed in the summary
+    iv_afhankelijk: int
+    iv_blokkade: int
+    filter_omschrijving: str  # the filter in words, as on the title page
+    concept: bool
+    keuze: Rapportkeuze
 
 
 def _datum(d: date | None) -> str:
@@ -285,4 +290,9 @@ def maak_rapport(sessie: Session, keuze: Rapportkeuze, uit: str | os.PathLike | 
         paginas=laatste[0],
         aantal_maatregelen=g.samenvatting.totaal,
         telling={d.code: {a.status: a.aantal for a in d.aantallen} for d in g.samenvatting.domeinen},
+        iv_afhankelijk=g.samenvatting.iv_afhankelijk,
+        iv_blokkade=g.samenvatting.iv_blokkade,
+        filter_omschrijving=g.titel.filter,
+        concept=concept,
+        keuze=keuze,
     )
