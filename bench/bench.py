@@ -68,6 +68,7 @@ DOELEN = (
     ("venster_filter_toets", 10_000, 30.0, "filter per toetsaanslag ≤ 30 ms"),
     ("venster_sorteren", 10_000, 50.0, "sorteren ≤ 50 ms"),
     ("venster_geheugen_mb", 10_000, 400.0, "geheugen ≤ 400 MB"),
+    ("pdf_1000", 1_000, 10.0, "PDF-overzicht van 1.000 maatregelen ≤ 10 s"),
 )
 
 
@@ -537,12 +538,14 @@ class Geval:
 
     `afgeleid` adds rows taken from the details of the same runs: row name -> (details key, unit).
     `max_herhalingen` caps the repetitions (for measurements that do not vary, such as peak memory).
+    `groottes` limits a case to some register sizes (a 100,000-measure PDF is not a use case).
     """
     meet: Callable[[Context], Uitkomst]
     eenheid: str = "ms"
     omschrijving: str = ""
     afgeleid: dict[str, tuple[str, str]] = field(default_factory=dict)
     max_herhalingen: int | None = None
+    groottes: tuple[int, ...] | None = None  # only at these register sizes (None: at every size)
 
 
 def _ms(begin: float) -> float:
@@ -581,6 +584,26 @@ def geval_export_json(ctx: Context) -> Uitkomst:
     ms = _ms(begin)
     return ms, {"register_als_json_ms": round((tussen - begin) * 1000, 1), "dumps_ms": round(_ms(tussen), 1),
                 "maatregelen": len(gegevens["maatregelen"]), "mb": round(len(tekst.encode()) / 2**20, 1)}
+
+
+def _pdf_geval(ctx: Context) -> Uitkomst:
+    """The whole PRT overview (all sections, a year of changes) into a temporary file, in seconds."""
+    import tempfile
+
+    from registry.rapport.gegevens import Rapportkeuze
+    from registry.rapport.pdf import maak_rapport
+
+    register = ctx.register()
+    keuze = Rapportkeuze(peildatum=HISTORIE_EINDE + timedelta(days=1), periode="2026-H1", sinds=date(2025, 1, 1))
+    with tempfile.TemporaryDirectory() as map_:
+        pad = Path(map_) / "rapport.pdf"
+        begin = time.perf_counter()
+        with register.sessie() as sessie:
+            resultaat = maak_rapport(sessie, keuze, pad)
+        seconden = time.perf_counter() - begin
+        mb = pad.stat().st_size / 2**20
+    return seconden, {"paginas": resultaat.paginas, "mb": round(mb, 1),
+                      "maatregelen": resultaat.aantal_maatregelen}
 
 
 # Run in a fresh interpreter: imports, open_register, the rows of the main window; reports its own peak RSS.
@@ -875,6 +898,10 @@ GEVALLEN: dict[str, Geval] = {
                                        'aanbevelingen: "termijn" typen en weer wissen, mediaan per toetsaanslag'),
     "venster_geheugen_mb": Geval(geval_venster_geheugen, "MB", "piek-RSS van het proces met het hoofdvenster getoond",
                                  max_herhalingen=3),
+    "pdf_1000": Geval(_pdf_geval, "s", "maak_rapport: het volledige PRT-overzicht als PDF-bestand (1.000 maatregelen)",
+                      max_herhalingen=3, groottes=(1_000,)),
+    "pdf_10000": Geval(_pdf_geval, "s", "maak_rapport: het volledige PRT-overzicht als PDF-bestand (10.000 maatregelen)",
+                       max_herhalingen=3, groottes=(10_000,)),
 }
 if not _qt_beschikbaar():
     for _naam in [n for n in GEVALLEN if "qt" in n or n.startswith("venster")]:
@@ -1051,6 +1078,8 @@ def main(argv: list[str] | None = None) -> int:
         belasting_voor = belasting()
         try:
             for naam in gekozen:
+                if GEVALLEN[naam].groottes is not None and n not in GEVALLEN[naam].groottes:
+                    continue
                 try:
                     resultaten.update(meet_geval(naam, GEVALLEN[naam], ctx, herhalingen, args.budget))
                 except Exception as fout:  # one broken case must not lose the others' numbers

@@ -16,7 +16,7 @@ from registry.effectmeting import voeg_effectmeting_toe
 from registry.filters import Filter
 from registry.fouten import ValidatieFout
 from registry.maatregel import archiveer, haal_maatregel, maak_maatregel
-from registry.rapport.gegevens import Rapportkeuze, rapportgegevens
+from registry.rapport.gegevens import SECTIE_LABELS, SECTIES, Rapportkeuze, rapportgegevens
 from registry.status import corrigeer_historie, historie, wijzig_status
 from registry.tabellen import Domein, Maatregel
 
@@ -163,3 +163,31 @@ def test_startregister_totalen_gelijk_aan_huidige_statussen(start_register):
                            if a.aantal})
     assert uit_rapport == direct
     assert g.samenvatting.totaal == sum(direct.values()) == 179
+
+
+@pytest.mark.parametrize("secties", [(), ("samenvatting", "bijlagen")])
+def test_lege_of_onbekende_sectiekeuze_wordt_geweigerd(secties):
+    with pytest.raises(ValidatieFout) as fout:
+        Rapportkeuze(secties=secties).controleer()
+    assert fout.value.veld == "secties"
+
+
+def test_elke_sectie_heeft_een_nederlands_label():
+    assert list(SECTIE_LABELS) == list(SECTIES) == list(Rapportkeuze().secties)
+    assert SECTIE_LABELS["opvolging"] == "Opvolging van aanbevelingen"
+
+
+def test_niet_gekozen_secties_blijven_leeg_en_de_telling_blijft(sqlite_register):
+    bouw(sqlite_register)
+    g = gegevens(sqlite_register, peildatum=date(2026, 7, 1), sinds=date(2026, 1, 1), secties=("samenvatting",))
+    assert aantallen(g) == {"TV": {"ingevoerd": 2}, "IN": {"ingevoerd": 1}, "DC": {"niet": 1}}
+    assert (g.wijzigingen, g.domeinen, g.blokkades, g.effectmetingen, g.opvolging, g.signalen, g.bronnen) == \
+        ((), (), (), (), (), (), ())
+
+
+def test_voortgang_bij_het_lezen_loopt_op_tot_een(sqlite_register):
+    bouw(sqlite_register)
+    fracties = []
+    with sqlite_register.sessie() as s:
+        rapportgegevens(s, Rapportkeuze(peildatum=date(2026, 7, 1)), lambda f, m: fracties.append(f))
+    assert fracties == sorted(fracties) and fracties[0] == 0.0 and fracties[-1] == 1.0 and len(fracties) > 5

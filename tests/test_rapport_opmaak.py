@@ -175,8 +175,8 @@ def _weiger(*args, **kwargs):
 def test_fout_tijdens_opbouw_laat_geen_half_bestand_achter(tmp_path):
     doel = tmp_path / "half.pdf"
 
-    def breek_af(pagina):
-        if pagina == 2:
+    def breek_af(fractie, melding):
+        if "pagina 2 " in melding:
             raise RuntimeError("afgebroken")
 
     with pytest.raises(RuntimeError):
@@ -190,7 +190,7 @@ def test_mislukte_opbouw_laat_een_bestaand_bestand_ongemoeid(tmp_path):
     doel = tmp_path / "oud.pdf"
     doel.write_bytes(b"vorige versie")
 
-    def breek_af(pagina):
+    def breek_af(fractie, melding):
         raise RuntimeError("afgebroken")
 
     with pytest.raises(RuntimeError):
@@ -204,3 +204,86 @@ def test_getallen_in_een_tabel_staan_in_nederlandse_notatie(tmp_path):
     lezer = _bouw(tmp_path / "n.pdf", [opmaak.tabel(["Aantal", "Aandeel"], [[12345, 0.5]])])
     tekst = lezer.pages[1].extract_text()
     assert "12.345" in tekst and "0,5" in tekst
+
+
+def _regels(lezer) -> list[list[str]]:
+    return [t.splitlines() for t in _tekst(lezer)]
+
+
+def test_codes_worden_nooit_midden_in_het_woord_afgebroken(tmp_path):
+    codes = ["BURGERREIS-2026", "TV-00123", "IBO-TOESLAGEN-2025", "KOT-9999"]
+    rijen = [[code, "een lange naam die over meerdere regels moet teruglopen " * 3, f"{codes[(i + 1) % 4]}, p. {i}",
+              ", ".join(codes)] for i, code in enumerate(codes * 5)]
+    # Narrow weights for the code columns: before, they printed as "BURGERREIS-20 26".
+    lezer = _bouw(tmp_path / "c.pdf", [opmaak.tabel(["Code", "Naam", "Bron", "Maatregelen"], rijen,
+                                                    [0.4, 6, 0.4, 0.6], codekolommen=[0, 2, 3])])
+    regels = [r for pagina in _regels(lezer)[1:] for r in pagina]
+    for code in codes:
+        stam = code.split("-")[0]
+        # Every place the code starts, the whole code follows on the same line.
+        assert sum(r.count(stam) for r in regels) == sum(r.count(code) for r in regels) == 5 + 5 + 20, code
+    # Long text still wraps at spaces: each word whole.
+    woorden = {w for r in regels for w in r.split()}
+    assert {"lange", "naam", "meerdere", "teruglopen"} <= woorden
+    assert not any(w in woorden for w in ("lan", "teruglo", "meerde"))
+
+
+def test_kolombreedtes_houden_het_minimum_en_samen_de_volle_breedte():
+    breedtes = opmaak.kolombreedtes_met_minimum([1, 4, 1], 300, [80, 0, 10])
+    assert breedtes[0] == 80 and breedtes[2] >= 10
+    assert abs(sum(breedtes) - 300) < 1e-6
+    assert abs(breedtes[1] / breedtes[2] - 4) < 1e-9  # the others keep their proportion
+    te_veel = opmaak.kolombreedtes_met_minimum([1, 1], 100, [150, 50])
+    assert abs(sum(te_veel) - 100) < 1e-6 and te_veel[0] > te_veel[1] > 0
+
+
+def _onderaan(hoogte_over: float, groep, tabel):
+    """A chapter heading and a page filled so that about `hoogte_over` points are left, then a heading group and
+    what follows it."""
+    from reportlab.platypus import Spacer
+    hoofdstuk = opmaak.kop("Hoofdstuk", 1)
+    _, hoogte = hoofdstuk.wrap(opmaak.BESCHIKBARE_BREEDTE, opmaak.VOLLE_HOOGTE)
+    return [hoofdstuk, Spacer(1, opmaak.VOLLE_HOOGTE - hoogte - hoofdstuk.getSpaceAfter() - hoogte_over),
+            *opmaak.bij_elkaar(groep, tabel)]
+
+
+def _tabel_met_lange_rijen():
+    return opmaak.tabel(["Code", "Omschrijving"],
+                        [[f"RIJ-{i:03d}", "tekst die een paar regels hoog wordt " * 4] for i in range(40)], [1, 5])
+
+
+def _pagina_van(lezer, tekst: str) -> int:
+    return next(i for i, t in enumerate(_tekst(lezer)) if tekst in t)
+
+
+@pytest.mark.parametrize("hoogte_over", range(20, 130, 10))
+def test_kop_staat_nooit_als_laatste_onderaan_een_pagina(tmp_path, hoogte_over):
+    lezer = _bouw(tmp_path / "k.pdf", _onderaan(hoogte_over, [opmaak.kop("Domeinkop", 2)], _tabel_met_lange_rijen()))
+    assert _pagina_van(lezer, "Domeinkop") == _pagina_van(lezer, "RIJ-000")
+
+
+@pytest.mark.parametrize("hoogte_over", range(40, 260, 20))
+def test_kop_met_titel_en_telling_blijft_bij_de_eerste_rij(tmp_path, hoogte_over):
+    # The shape of section 7: heading, the source's title, a small count table, then the big table.
+    groep = [opmaak.kop("Bronkop", 2), opmaak.alinea("Titel van de bron"),
+             opmaak.tabel(["Opvolging", "Aantal"], [["open", 1], ["opgevolgd", 2], ["Totaal", 3]], [3, 1])]
+    lezer = _bouw(tmp_path / "b.pdf", _onderaan(hoogte_over, groep, _tabel_met_lange_rijen()))
+    assert _pagina_van(lezer, "Bronkop") == _pagina_van(lezer, "Titel van de bron") == _pagina_van(lezer, "RIJ-000")
+
+
+def test_kop_boven_een_alinea_houdt_de_eerste_regels_bij_zich(tmp_path):
+    lezer = _bouw(tmp_path / "a.pdf", _onderaan(35, [opmaak.kop("Signaalkop", 2)],
+                                                opmaak.alinea("EERSTE " + "woord " * 400)))
+    assert _pagina_van(lezer, "Signaalkop") == _pagina_van(lezer, "EERSTE")
+
+
+def test_voortgang_loopt_op_tot_een_met_paginanummers(tmp_path):
+    meldingen = []
+    verhalen = [opmaak.tabel(["Code", "Naam"], [[f"TV-{i:03d}", "naam " * 30] for i in range(400)])]
+    paginas = opmaak.bouw_document(tmp_path / "v.pdf", verhalen, titel="t", periode="p", classificatie="c",
+                                   voortgang=lambda f, m: meldingen.append((f, m)))
+    fracties = [f for f, _ in meldingen]
+    assert fracties == sorted(fracties) and fracties[-1] == 1.0 and fracties[0] >= 0.0
+    assert len(meldingen) >= 2 * paginas  # every page of both layout passes
+    assert any(m == f"Opmaken: pagina 3 van {paginas}…" for _, m in meldingen)
+    assert paginas == len(PdfReader(tmp_path / "v.pdf").pages)

@@ -6,6 +6,7 @@ Expected values are written out from what each test creates, or counted straight
 import re
 from datetime import date
 
+import pytest
 from pypdf import PdfReader
 from sqlalchemy import func
 from sqlmodel import select
@@ -173,3 +174,109 @@ def test_gefilterde_export_bevat_alleen_de_gekozen_maatregelen(register, tmp_pat
         assert ander not in tekst, ander
     assert gedrukte_telling(paginas) == {"TV": {"ingevoerd": 2}}
     assert resultaat.aantal_maatregelen == 2
+
+
+def test_alleen_de_gekozen_secties_worden_afgedrukt(register, tmp_path):
+    bouw(register)
+    paginas, _ = pdf(register, tmp_path / "deel.pdf", peildatum=date(2026, 7, 1), sinds=date(2026, 1, 1),
+                     secties=("samenvatting", "bronnen"))
+    koppen = {zonder_rand(p)[0] for p in paginas if zonder_rand(p)}
+    assert {"Inhoud", "Samenvatting", "Bronnen"} <= koppen
+    tekst = "\n".join(paginas[1:])  # the title page names the since-date, printed or not
+    for weg in ("Wijzigingen sinds", "Maatregelen per domein", "IV-blokkades", "Effectmetingen",
+                "Opvolging van aanbevelingen", "Signalen"):
+        assert weg not in tekst, weg
+    assert gedrukte_telling(paginas) == {"TV": {"ingevoerd": 2}, "IN": {"niet": 1}, "DC": {"niet": 1}}
+
+
+def test_voortgang_loopt_van_gegevens_tot_een(register, tmp_path):
+    bouw(register)
+    meldingen = []
+    with register.sessie() as s:
+        maak_rapport(s, Rapportkeuze(peildatum=date(2026, 7, 1)), tmp_path / "v.pdf",
+                     voortgang=lambda f, m: meldingen.append((f, m)))
+    fracties = [f for f, _ in meldingen]
+    assert fracties == sorted(fracties)
+    assert fracties[0] == 0.0 and fracties[-1] == 1.0
+    teksten = [m for _, m in meldingen]
+    assert teksten[0] == "Gegevens lezen…"
+    assert any(m.startswith("Opmaken: pagina ") for m in teksten)
+
+
+class Afgebroken(Exception):
+    pass
+
+
+def test_afbreken_via_voortgang_laat_geen_bestand_achter(sqlite_register, tmp_path):
+    bouw(sqlite_register)
+    uit = tmp_path / "uit"
+    uit.mkdir()
+    fout = Afgebroken("door de gebruiker")
+    gezien = []
+
+    def voortgang(fractie, melding):
+        gezien.append(fractie)
+        if fractie >= 0.5:
+            raise fout
+
+    with sqlite_register.sessie() as s, pytest.raises(Afgebroken) as gevangen:
+        maak_rapport(s, Rapportkeuze(peildatum=date(2026, 7, 1)), uit / "rapport.pdf", voortgang=voortgang)
+    assert gevangen.value is fout
+    assert 0.5 <= gezien[-1] < 1.0
+    assert list(uit.iterdir()) == []
+
+
+def test_geen_kop_staat_als_laatste_regel_op_een_pagina(start_register, tmp_path):
+    with start_register.sessie() as s:
+        maak_rapport(s, Rapportkeuze(peildatum=date(2026, 7, 1), periode="2026-H2", sinds=date(2025, 1, 1)),
+                     tmp_path / "start.pdf")
+    lezer = PdfReader(str(tmp_path / "start.pdf"))
+
+    def koppen(items):
+        for item in items:
+            if isinstance(item, list):
+                yield from koppen(item)
+            else:
+                yield item.title, lezer.get_destination_page_number(item)
+
+    gezien = 0
+    for titel, pagina in koppen(lezer.outline):
+        tekst = re.sub(r"\s+", "", "".join(zonder_rand(lezer.pages[pagina].extract_text())))
+        assert re.sub(r"\s+", "", titel) in tekst, titel
+        assert not tekst.endswith(re.sub(r"\s+", "", titel)), f"kop {titel!r} staat alleen onderaan pagina {pagina + 1}"
+        gezien += 1
+    assert gezien > 20
+
+
+def test_codes_staan_heel_op_een_regel(sqlite_register, tmp_path):
+    from registry.bron import maak_bron
+    from registry.effectmeting import voeg_effectmeting_toe
+
+    codes = ["BURGERREIS-2026", "TV-12345", "DC-54321", "IBO-TOESLAGEN-2025"]
+    with sqlite_register.werk() as s:
+        maak_bron(s, "BURGERREIS-2026", "Onderzoek naar de reis van de burger")
+        maak_bron(s, "IBO-TOESLAGEN-2025", "Interdepartementaal beleidsonderzoek")
+        for code, domein in (("TV-12345", "TV"), ("DC-54321", "DC")):
+            maak_maatregel(s, {"naam": "Een maatregel met een lange naam " * 3, "domein": domein}, "tester",
+                           code=code, status="deels", status_datum=date(2026, 1, 1), bron="BURGERREIS-2026",
+                           vindplaats="hoofdstuk 3")
+            voeg_effectmeting_toe(s, code, indicator="Doorlooptijd", bewijskracht="gemeten", gebruiker="tester",
+                                  bron="IBO-TOESLAGEN-2025", vindplaats="p. 12")
+    paginas, _ = pdf(sqlite_register, tmp_path / "codes.pdf", peildatum=date(2026, 2, 1), sinds=date(2025, 1, 1))
+    regels = [r for p in paginas for r in p.splitlines()]
+    for code in codes:
+        stam = code.split("-")[0]
+        assert sum(r.count(code) for r in regels) >= 2, code
+        assert sum(r.count(stam) for r in regels) == sum(r.count(code) for r in regels), code
+
+
+def test_een_concept_heet_in_de_voetregel_concept_en_een_definitief_rapport_niet(sqlite_register, tmp_path):
+    bouw(sqlite_register)
+    with sqlite_register.sessie() as s:
+        maak_rapport(s, Rapportkeuze(secties=("samenvatting",)), tmp_path / "c.pdf", concept=True)
+        maak_rapport(s, Rapportkeuze(secties=("samenvatting",)), tmp_path / "d.pdf")
+    concept = [p.extract_text() for p in PdfReader(str(tmp_path / "c.pdf")).pages]
+    definitief = [p.extract_text() for p in PdfReader(str(tmp_path / "d.pdf")).pages]
+    assert all("Concept — niet verspreiden" in p for p in concept[1:])
+    assert not any("oncept" in p for p in definitief)
+    assert all("Bijlage bij de Periodieke Rapportage Toeslagen" in p for p in definitief[1:])

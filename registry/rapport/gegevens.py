@@ -10,6 +10,7 @@ Statuses are those as of the peildatum, read from the valid (not superseded) sta
 - effect measurements, IV blockades and recommendations carry no reliable date: they are shown as they are now.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -31,6 +32,21 @@ from registry.tekst import natuurlijke_sleutel
 from registry.vocabulaire import BEWIJSKRACHT, IV_BLOKKADE_SOORT, OPVOLGING, STATUS
 
 
+#: Sections 2–9 of brief §4, in print order; the title page and the table of contents are always printed.
+SECTIES: tuple[str, ...] = ("samenvatting", "wijzigingen", "per_domein", "blokkades", "effectmetingen", "opvolging",
+                            "signalen", "bronnen")
+SECTIE_LABELS: dict[str, str] = {
+    "samenvatting": "Samenvatting",
+    "wijzigingen": "Wijzigingen sinds het vorige rapport",
+    "per_domein": "Maatregelen per domein",
+    "blokkades": "IV-blokkades",
+    "effectmetingen": "Effectmetingen",
+    "opvolging": "Opvolging van aanbevelingen",
+    "signalen": "Signalen",
+    "bronnen": "Bronnen",
+}
+
+
 @dataclass(frozen=True)
 class Rapportkeuze:
     filter: Filter = Filter()
@@ -38,6 +54,7 @@ class Rapportkeuze:
     periode: str | None = None  # reporting period label, e.g. "2026-H2"
     sinds: date | None = None  # changes on or after this day (section 3); None: no changes listed
     drempels: Drempels = Drempels()  # thresholds of the signals (section 8)
+    secties: tuple[str, ...] = SECTIES  # the sections to print (codes of SECTIES), printed in SECTIES order
 
     def periode_nederlands(self) -> str | None:
         """The period in Dutch words ("2e helft 2026"); a text that is no period is a ValidatieFout on "periode"."""
@@ -55,6 +72,12 @@ class Rapportkeuze:
     def controleer(self) -> None:
         """Refuse a choice the report cannot be made of, before anything is read."""
         self.periode_nederlands()
+        if not self.secties:
+            raise ValidatieFout("Kies ten minste één onderdeel van het rapport.", "secties")
+        onbekend = [s for s in self.secties if s not in SECTIES]
+        if onbekend:
+            raise ValidatieFout(f"Onbekend onderdeel van het rapport: {', '.join(map(str, onbekend))}; kies uit "
+                                f"{', '.join(SECTIES)}.", "secties")
         if self.sinds is not None and self.sinds > self.peildatum:
             raise ValidatieFout("‘Wijzigingen sinds’ ligt na de peildatum.", "sinds")
 
@@ -286,15 +309,32 @@ def _geciteerde_bronnen(sessie: Session, ids: list[int]) -> set[str]:
     return {code for _, code in rijen_voor_maatregelen(sessie, query, MaatregelBron.maatregel_id, ids)}
 
 
-def rapportgegevens(sessie: Session, keuze: Rapportkeuze) -> Rapportgegevens:
-    """Everything the overview shows for `keuze`, read in a fixed number of queries whatever the register's size."""
+def rapportgegevens(sessie: Session, keuze: Rapportkeuze,
+                    voortgang: Callable[[float, str], None] | None = None) -> Rapportgegevens:
+    """Everything the overview shows for `keuze`, read in a fixed number of queries whatever the register's size.
+
+    Sections not in `keuze.secties` are left empty (and not read); the summary is always read, for the counts.
+    `voortgang(fractie, melding)` is called between the reads, fractie from 0.0 to 1.0, and may raise to cancel.
+    """
     keuze.controleer()
+    secties = set(keuze.secties)
+    alle = keuze.filter.is_leeg()
+
+    def meld(fractie: float) -> None:
+        if voortgang is not None:
+            voortgang(fractie, "Gegevens lezen…")
+
+    meld(0.0)
     rijen, historie = _selectie(sessie, keuze)
+    meld(0.45)
     ids = [r.id for r in rijen]
     gekozen = set(ids)
     naam_van = {r.id: r.naam for r in rijen}
-    detail = _extra(sessie, None if keuze.filter.is_leeg() else ids)
-    metingen = effectmetingen_van(sessie, None if keuze.filter.is_leeg() else ids)
+    detail = _extra(sessie, None if alle else ids) if secties & {"per_domein", "blokkades"} else {}
+    meld(0.55)
+    metingen = (effectmetingen_van(sessie, None if alle else ids)
+                if secties & {"per_domein", "effectmetingen"} or ("bronnen" in secties and not alle) else {})
+    meld(0.65)
 
     # 2. Counts: the dashboard's rules (archived rows skipped) over the rows with the peildatum's status.
     cijfers = dashboardcijfers(sessie, rijen)
@@ -308,10 +348,11 @@ def rapportgegevens(sessie: Session, keuze: Rapportkeuze) -> Rapportgegevens:
         iv_blokkade=sum(1 for r in rijen if not r.gearchiveerd and r.iv_blokkade is True),
         cijfers=cijfers,
     )
+    meld(0.7)
 
     # 3. Changes on their own date, from `sinds` up to the peildatum, superseded entries left out.
     wijzigingen: list[Wijziging] = []
-    if keuze.sinds is not None:
+    if keuze.sinds is not None and "wijzigingen" in secties:
         for mid in ids:
             for h in historie.get(mid, ()):
                 if not h.vervangen and keuze.sinds <= h.datum <= keuze.peildatum:
@@ -320,49 +361,67 @@ def rapportgegevens(sessie: Session, keuze: Rapportkeuze) -> Rapportgegevens:
         wijzigingen.sort(key=lambda w: (w.datum, natuurlijke_sleutel(w.code)))
 
     # 4. Per domain.
-    per_domein: dict[str, list[Maatregelregel]] = {}
-    for r in rijen:
-        laatste = metingen.get(r.id, [])[-1:]  # by order of entry: a measurement's period is free text
-        per_domein.setdefault(r.domein, []).append(Maatregelregel(
-            r.code, r.naam, r.status, r.ouder, r.iv_afhankelijk, r.iv_blokkade, r.iv_keten, r.eigenaar,
-            _nederlands(detail[r.id].planning_oorspronkelijk), _nederlands(r.planning_huidig),
-            _effect_kort(laatste[0]) if laatste else None, r.gearchiveerd))
-    domeinsecties = tuple(Domeinsectie(d.code, d.naam, d.volledige_naam, tuple(per_domein[d.code]))
-                          for d in domeinen(sessie) if d.code in per_domein)
+    domeinsecties: tuple[Domeinsectie, ...] = ()
+    if "per_domein" in secties:
+        per_domein: dict[str, list[Maatregelregel]] = {}
+        for r in rijen:
+            laatste = metingen.get(r.id, [])[-1:]  # by order of entry: a measurement's period is free text
+            per_domein.setdefault(r.domein, []).append(Maatregelregel(
+                r.code, r.naam, r.status, r.ouder, r.iv_afhankelijk, r.iv_blokkade, r.iv_keten, r.eigenaar,
+                _nederlands(detail[r.id].planning_oorspronkelijk), _nederlands(r.planning_huidig),
+                _effect_kort(laatste[0]) if laatste else None, r.gearchiveerd))
+        domeinsecties = tuple(Domeinsectie(d.code, d.naam, d.volledige_naam, tuple(per_domein[d.code]))
+                              for d in domeinen(sessie) if d.code in per_domein)
+    meld(0.8)
 
     # 5. IV blockades.
     blokkades = tuple(
         Blokkade(r.code, r.naam, r.iv_keten, IV_BLOKKADE_SOORT.label(detail[r.id].iv_blokkade_soort) or None,
                  detail[r.id].iv_toelichting, _nederlands(detail[r.id].iv_verwacht))
-        for r in rijen if r.iv_blokkade is True)
+        for r in rijen if r.iv_blokkade is True) if "blokkades" in secties else ()
 
     # 6. Effect measurements, and the measures without any.
-    effectregels = tuple(
-        Effectregel(r.code, r.naam, e.indicator, _waarde(e), e.periode, e.methode, e.bewijskracht,
-                    BEWIJSKRACHT.label(e.bewijskracht), e.bron, e.vindplaats)
-        for r in rijen for e in metingen.get(r.id, ()))
-    zonder = tuple(Maatregelverwijzing(r.code, r.naam) for r in rijen if r.id not in metingen)
+    effectregels: tuple[Effectregel, ...] = ()
+    zonder: tuple[Maatregelverwijzing, ...] = ()
+    if "effectmetingen" in secties:
+        effectregels = tuple(
+            Effectregel(r.code, r.naam, e.indicator, _waarde(e), e.periode, e.methode, e.bewijskracht,
+                        BEWIJSKRACHT.label(e.bewijskracht), e.bron, e.vindplaats)
+            for r in rijen for e in metingen.get(r.id, ()))
+        zonder = tuple(Maatregelverwijzing(r.code, r.naam) for r in rijen if r.id not in metingen)
+    meld(0.85)
 
     # 7. Follow-up per source: all recommendations, or with a filter those linked to a selected measure.
-    adviezen = aanbevelingen(sessie, maatregel_ids=None if keuze.filter.is_leeg() else gekozen)
-    opvolging, opvolging_totaal = _opvolging(adviezen, {b.code: b.titel for b in bronnen(sessie)})
+    adviezen: list[AanbevelingRij] = []
+    if secties & {"opvolging", "signalen"} or ("bronnen" in secties and not alle):
+        adviezen = aanbevelingen(sessie, maatregel_ids=None if alle else gekozen)
+    opvolging: tuple[Bronopvolging, ...] = ()
+    opvolging_totaal = _opvolgingaantallen([])[0]
+    if "opvolging" in secties:
+        opvolging, opvolging_totaal = _opvolging(adviezen, {b.code: b.titel for b in bronnen(sessie)})
+    meld(0.9)
 
     # 8. Signals over the selection (statuses as of the peildatum) and the recommendations of section 7.
-    codes_adviezen = {a.code for a in adviezen}
-    signaallijst = tuple(
-        s if s.soort == "maatregel" else replace(s, codes=tuple(c for c in s.codes if c in codes_adviezen))
-        for s in signalen(sessie, keuze.drempels, peildatum=keuze.peildatum, rijen=rijen))
+    signaallijst: tuple[Signaal, ...] = ()
+    if "signalen" in secties:
+        codes_adviezen = {a.code for a in adviezen}
+        signaallijst = tuple(
+            s if s.soort == "maatregel" else replace(s, codes=tuple(c for c in s.codes if c in codes_adviezen))
+            for s in signalen(sessie, keuze.drempels, peildatum=keuze.peildatum, rijen=rijen))
+    meld(0.95)
 
     # 9. Sources: all, or those cited by the selection (measures, history, measurements, recommendations).
-    alle_bronnen = bronnen(sessie)
-    if not keuze.filter.is_leeg():
-        genoemd = _geciteerde_bronnen(sessie, ids)
-        genoemd |= {h.bron for mid in ids for h in historie.get(mid, ()) if not h.vervangen}
-        genoemd |= {e.bron for es in metingen.values() for e in es}
-        genoemd |= {a.bron for a in adviezen}
-        alle_bronnen = [b for b in alle_bronnen if b.code in genoemd]
+    alle_bronnen: list[BronRij] = []
+    if "bronnen" in secties:
+        alle_bronnen = bronnen(sessie)
+        if not alle:
+            genoemd = _geciteerde_bronnen(sessie, ids)
+            genoemd |= {h.bron for mid in ids for h in historie.get(mid, ()) if not h.vervangen}
+            genoemd |= {e.bron for es in metingen.values() for e in es}
+            genoemd |= {a.bron for a in adviezen}
+            alle_bronnen = [b for b in alle_bronnen if b.code in genoemd]
 
-    return Rapportgegevens(
+    gegevens = Rapportgegevens(
         titel=Titel(keuze.periode.strip() if keuze.periode and keuze.periode.strip() else None,
                     keuze.periode_nederlands(), keuze.peildatum, keuze.sinds, keuze.filter.omschrijving(),
                     date.today()),
@@ -378,6 +437,8 @@ def rapportgegevens(sessie: Session, keuze: Rapportkeuze) -> Rapportgegevens:
         bronnen=tuple(alle_bronnen),
         maatregelen=tuple(r.code for r in rijen),
     )
+    meld(1.0)
+    return gegevens
 
 
 def _opvolgingaantallen(adviezen: list[AanbevelingRij]) -> tuple[tuple[Opvolgingaantal, ...], int]:

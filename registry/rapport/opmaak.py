@@ -1,5 +1,6 @@
 """Layout toolkit for the PRT PDF (brief §4): fonts, safe text, styles, tables, figures and the page frame."""
 
+import gc
 import os
 import tempfile
 import unicodedata
@@ -17,7 +18,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Image, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, Image, PageTemplate, Paragraph, Table,
+                                TableStyle)
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from registry.fouten import RegisterFout
@@ -144,6 +146,22 @@ def _bewaar_spaties(markup: str) -> str:
     return "".join(uit)
 
 
+class Alinea(Paragraph):
+    """A Paragraph that keeps its line breaks for the width it was last wrapped to.
+
+    A table measures every cell several times per layout pass (wrap, split, the split-off rest, drawing), and
+    multiBuild lays out twice: breaking the lines again each time made a long report several times slower.
+    """
+
+    def wrap(self, availWidth, availHeight):
+        # The result depends on the width only; split() may delete blPara, which forces a fresh break.
+        if self.__dict__.get("_breedte") == availWidth and "blPara" in self.__dict__:
+            return self.width, self.height
+        resultaat = super().wrap(availWidth, availHeight)
+        self._breedte = availWidth
+        return resultaat
+
+
 _stijlen: dict[str, ParagraphStyle] | None = None
 
 
@@ -174,11 +192,43 @@ def stijlen() -> dict[str, ParagraphStyle]:
     return _stijlen
 
 
+_sjablonen: dict[str, Any] = {}  # style name -> the text fragment a plain text gets in that style
+_gewone_tekens: frozenset[str] | None = None
+
+
+def _platte_alinea(waarde: str, stijl: ParagraphStyle) -> Alinea | None:
+    """The paragraph of a plain one-line text, made without reportlab's markup parser; None for any other text.
+
+    Plain: only characters the main font has, single spaces, no line break. Most cells of a long report are
+    plain, and parsing them was a tenth of its build time. The text goes into the fragment as it is: nothing to
+    escape.
+    """
+    global _gewone_tekens
+    if not waarde or "  " in waarde or waarde[0] == " " or waarde[-1] == " ":
+        return None
+    if _gewone_tekens is None:
+        registreer_lettertypen()
+        _gewone_tekens = frozenset(chr(c) for c in _lettertypen["tekens"]
+                                   if unicodedata.category(chr(c)) not in ("Cc", "Zs") or c == 32)
+    if not _gewone_tekens.issuperset(waarde):
+        return None
+    sjabloon = _sjablonen.get(stijl.name)
+    if sjabloon is None or sjabloon[0] is not stijl:
+        sjabloon = _sjablonen[stijl.name] = (stijl, Paragraph("x", stijl).frags[0])
+    alinea_ = Alinea(None, stijl, frags=[sjabloon[1].clone(text=waarde)])
+    alinea_.text = waarde
+    return alinea_
+
+
 def alinea(waarde: Any, stijl: str | ParagraphStyle = "gewoon") -> Paragraph:
     """A paragraph of user text, printed exactly as typed."""
     if isinstance(stijl, str):
         stijl = stijlen()[stijl]
-    return Paragraph(tekst(waarde), stijl)
+    if isinstance(waarde, str):
+        snel = _platte_alinea(waarde, stijl)
+        if snel is not None:
+            return snel
+    return Alinea(tekst(waarde), stijl)
 
 
 def kop(waarde: Any, niveau: int = 1) -> Paragraph:
@@ -199,11 +249,18 @@ def status_cel(code: str | None, weergave: str = "beide") -> Paragraph:
     """A status as in the GUI: its symbol (✓ ● ✗) in the status colour; weergave 'symbool', 'label' or 'beide'."""
     s = stijlen()
     if code not in STATUS:
-        return Paragraph(tekst(code or ""), s["cel"])
-    term = STATUS[code]
-    kleur = STATUSKLEUR.get(code, "#000000")
-    delen = {"symbool": [term.symbool], "label": [term.label], "beide": [term.symbool, term.label]}[weergave]
-    return Paragraph(f'<font color="{kleur}"><b>{tekst(" ".join(delen))}</b></font>', s["cel"])
+        return Alinea(tekst(code or ""), s["cel"])
+    sleutel = (code, weergave, id(s["cel"]))
+    if sleutel not in _statusfragmenten:  # thousands of status cells share a few parsed fragments
+        term = STATUS[code]
+        kleur = STATUSKLEUR.get(code, "#000000")
+        delen = {"symbool": [term.symbool], "label": [term.label], "beide": [term.symbool, term.label]}[weergave]
+        _statusfragmenten[sleutel] = Paragraph(f'<font color="{kleur}"><b>{tekst(" ".join(delen))}</b></font>',
+                                               s["cel"]).frags
+    return Alinea(None, s["cel"], frags=[f.clone() for f in _statusfragmenten[sleutel]])
+
+
+_statusfragmenten: dict[tuple, list] = {}
 
 
 def _cel(waarde: Any, stijl: ParagraphStyle, rechts: ParagraphStyle) -> Flowable:
@@ -212,8 +269,8 @@ def _cel(waarde: Any, stijl: ParagraphStyle, rechts: ParagraphStyle) -> Flowable
     if isinstance(waarde, (int, float)) and not isinstance(waarde, bool):
         # Dutch notation, independent of the machine's locale: 1.234 and 0,5.
         getal = f"{waarde:,}".replace(",", ".") if isinstance(waarde, int) else str(waarde).replace(".", ",")
-        return Paragraph(tekst(getal), rechts)
-    return Paragraph(tekst(waarde), stijl)
+        return alinea(getal, rechts)
+    return alinea(waarde, stijl)
 
 
 #: Height of the text frame: a row taller than this can only be printed by splitting it.
@@ -227,6 +284,60 @@ class _Tabel(Table):
     page; when its first row does not fit the space left it is split in-row there, printing a second header row
     mid-page (reportlab 5.1). splitByRow=0 avoids that but cuts every row that straddles a page boundary.
     """
+
+    def _calc(self, availWidth, availHeight):
+        # Column widths are fixed, so a row's height never changes: keep every measured height as a given one.
+        # The split-off rest inherits them (reportlab passes them on), so a long table is measured once, not once
+        # per page, and the next layout pass measures nothing again.
+        if self.__dict__.get("_berekend") == (availWidth, availHeight):
+            return
+        super()._calc(availWidth, availHeight)
+        self._argH = list(self._rowHeights)
+        self._berekend = (availWidth, availHeight)
+
+    def _calc_height(self, availHeight, availWidth, H=None, W=None):
+        """Measure rows only until the space is full (the rest stays unmeasured, None).
+
+        reportlab's longTableOptimize means to do this but stops only for tables with spans (5.1), and sums all
+        heights again for every row: a 2,500-row table took seconds, quadratic, at every measurement. These
+        tables have fixed column widths and no spans or minimum heights, which keeps this simple.
+        """
+        H = list(self._argH)
+        W = self._colWidths
+        hoogte = 0.0
+        hmax = len(H)
+        for i in range(len(H)):
+            if H[i] is None:
+                H[i] = self._rijhoogte(i, W)
+            hoogte += H[i]
+            if hoogte > availHeight and i >= self.repeatRows and i + 1 < len(H):
+                hmax = i + 1
+                break
+        self._rowHeights = H
+        posities = [0.0]
+        for h in reversed(H[:hmax]):
+            posities.append(posities[-1] + h)
+        posities.reverse()  # from the table's top down, as reportlab keeps them
+        self._rowpositions = posities
+        self._height = posities[0]
+        self._hmax = hmax
+
+    def _rijhoogte(self, i: int, breedtes) -> float:
+        hoogte = 0.0
+        rij = self._cellvalues[i]
+        for j, (v, s, w) in enumerate(zip(rij, self._cellStyles[i], breedtes)):
+            if isinstance(v, (tuple, list, Flowable)):
+                v = rij[j] = self._cellListProcess(v, w, None)
+                t = self._listCellGeom(v, w, s)[1]
+            else:
+                t = (s.leading or 1.2 * s.fontsize) * len((v is not None and str(v) or "").split("\n"))
+            hoogte = max(hoogte, t + s.bottomPadding + s.topPadding)
+        return hoogte
+
+    def draw(self):
+        if getattr(self.canv, "_droog", False):  # a layout-only pass: nothing of it is saved
+            return
+        super().draw()
 
     def split(self, availWidth, availHeight):
         self._calc(availWidth, availHeight)
@@ -242,28 +353,102 @@ class _Tabel(Table):
         return []  # the next row fits a fresh page whole: let the document move it there
 
 
+#: Widest a text column is made for its longest word (points): wider words, rare in Dutch, are broken.
+_WOORD_MAX = 115.0
+
+
+def _woordbreedte(waarde: Any, font: str, grootte: float) -> float:
+    """Width of the widest word of a text cell: a column at least this wide never breaks a word."""
+    if waarde is None or isinstance(waarde, Flowable):
+        return 0.0
+    return max((pdfmetrics.stringWidth(w, font, grootte) for w in str(waarde).split()), default=0.0)
+
+
+def kolombreedtes_met_minimum(gewichten: list[float], breedte: float, minima: list[float]) -> list[float]:
+    """Widths in proportion to `gewichten` summing to `breedte`, each at least its minimum: a column that needs
+    more takes it from the others, in proportion to their weights. Minima that together exceed `breedte` are
+    scaled down alike (a word then has to break: there is no room)."""
+    n = len(gewichten)
+    minima = list(minima)
+    if sum(minima) > breedte:
+        minima = [m * breedte / sum(minima) for m in minima]
+    vast: dict[int, float] = {}
+    while True:
+        vrij = [i for i in range(n) if i not in vast]
+        rest = breedte - sum(vast.values())
+        if not vrij:  # every column at its minimum: share what is left by weight
+            totaal = float(sum(gewichten)) or 1.0
+            return [vast[i] + rest * gewichten[i] / totaal for i in range(n)]
+        totaal = float(sum(gewichten[i] for i in vrij))
+        breedtes = {i: rest * gewichten[i] / totaal if totaal > 0 else rest / len(vrij) for i in vrij}
+        te_smal = {i: minima[i] for i in vrij if minima[i] > breedtes[i] + 1e-6}
+        if not te_smal:
+            breedtes.update(vast)
+            return [breedtes[i] for i in range(n)]
+        vast.update(te_smal)
+
+
 def tabel(koppen: list[str], rijen: Iterable[list], kolombreedtes: list[float] | None = None, *,
           statuskolommen: Iterable[int] = (), statusweergave: str = "beide", breedte: float = BESCHIKBARE_BREEDTE,
-          vette_kolommen: Iterable[int] = ()) -> Table:
+          vette_kolommen: Iterable[int] = (), codekolommen: Iterable[int] = (),
+          voortgang: Callable[[int], None] | None = None) -> Table:
     """A table whose header repeats on every page, whose cells wrap and whose rows split across pages.
 
     `kolombreedtes` are relative weights (e.g. [1, 4, 1]) scaled to `breedte` (points; default the text width).
     Cells may be text (escaped), numbers (right-aligned), None (empty) or ready Flowables. Values in
-    `statuskolommen` are status codes, drawn with symbol and colour as in the GUI.
+    `statuskolommen` are status codes, drawn with symbol and colour as in the GUI. A column in `codekolommen`
+    holds codes (alone or among other words): it is made at least as wide as its widest word, so that no code is
+    ever broken over two lines; header words are never broken either. Long text wraps at spaces and breaks only
+    a word wider than its column. `voortgang(rijen)` is called every few hundred rows while the cells are made.
     """
     s = stijlen()
     statuskolommen = set(statuskolommen)
     vette_kolommen = set(vette_kolommen)
+    codekolommen = set(codekolommen)
     gewichten = kolombreedtes or [1.0] * len(koppen)
-    totaal = float(sum(gewichten))
-    breedtes = [breedte * g / totaal for g in gewichten]
-    data: list[list[Flowable]] = [[Paragraph(tekst(k), s["cel_kop"]) for k in koppen]]
-    for rij in rijen:
-        data.append([
-            status_cel(w, statusweergave) if i in statuskolommen
-            else _cel(w, s["cel_vet"] if i in vette_kolommen else s["cel"], s["cel_rechts"])
-            for i, w in enumerate(rij)
-        ])
+    kop_stijl, cel_stijl, vet_stijl = s["cel_kop"], s["cel"], s["cel_vet"]
+    rand = 3 + 3 + 0.5  # LEFTPADDING + RIGHTPADDING below, and a little room for rounding
+    minima = [_woordbreedte(k, kop_stijl.fontName, kop_stijl.fontSize) + rand for k in koppen]
+    # Per text column its longest words by number of characters, measured once at the end: cheaper than measuring
+    # every word of thousands of cells, and close enough for a column's preferred minimum.
+    lange_woorden: list[dict[str, ParagraphStyle]] = [{} for _ in koppen]
+    zachte_minima = [0.0] * len(koppen)  # what long words in text would like; codes and headers must have theirs
+    data: list[list[Flowable]] = [[Alinea(tekst(k), kop_stijl) for k in koppen]]
+    for nummer, rij in enumerate(rijen, start=1):
+        cellen = []
+        for i, w in enumerate(rij):
+            if i in statuskolommen:
+                cellen.append(status_cel(w, statusweergave))
+                continue
+            stijl = vet_stijl if i in vette_kolommen else cel_stijl
+            if i in codekolommen:
+                minima[i] = max(minima[i], _woordbreedte(w, stijl.fontName, stijl.fontSize) + rand)
+            elif isinstance(w, Paragraph) and nummer <= 200:
+                # Ready paragraphs (status transitions and the like) repeat a few words: a sample will do.
+                zachte_minima[i] = max(zachte_minima[i], min(w.minWidth() + rand, _WOORD_MAX))
+            elif isinstance(w, str) and len(w) > 5:
+                woord = max(w.split(), key=len, default="")
+                kandidaten = lange_woorden[i]
+                if len(woord) > 5 and (len(kandidaten) < 5 or len(woord) > min(map(len, kandidaten))):
+                    kandidaten[woord] = stijl
+                    if len(kandidaten) > 5:
+                        del kandidaten[min(kandidaten, key=len)]
+            cellen.append(_cel(w, stijl, s["cel_rechts"]))
+        data.append(cellen)
+        if voortgang is not None and nummer % 250 == 0:
+            voortgang(nummer)
+    for i, kandidaten in enumerate(lange_woorden):
+        for woord, stijl in kandidaten.items():
+            # A long word in text may still break, but not for want of a few points: up to _WOORD_MAX wide.
+            breedte_woord = pdfmetrics.stringWidth(woord, stijl.fontName, stijl.fontSize) + rand
+            zachte_minima[i] = max(zachte_minima[i], min(breedte_woord, _WOORD_MAX))
+    totaal = float(sum(gewichten)) or 1.0
+    # A column grows for a long word by half its share at most, and only with the room the hard minima leave.
+    zacht = [max(0.0, min(z, 1.5 * breedte * g / totaal) - m) for z, g, m in zip(zachte_minima, gewichten, minima)]
+    ruimte = breedte - sum(minima)
+    factor = min(1.0, max(0.0, ruimte * 0.8) / sum(zacht)) if sum(zacht) else 0.0
+    minima = [m + z * factor for m, z in zip(minima, zacht)]
+    breedtes = kolombreedtes_met_minimum(list(gewichten), breedte, minima)
     t = _Tabel(data, colWidths=breedtes, repeatRows=1, splitInRow=1, hAlign="LEFT")
     t.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), KOPKLEUR),
@@ -279,6 +464,51 @@ def tabel(koppen: list[str], rijen: Iterable[list], kolombreedtes: list[float] |
     return t
 
 
+class _BlijfBijElkaar(CondPageBreak):
+    """Starts a new page unless a heading group and the start of what follows fit in the space left.
+
+    The start is a table's header and first row, or a paragraph's first two lines: a heading is never the last
+    thing on a page. Measured at layout time, when the width is known.
+    """
+
+    def __init__(self, groep: list[Flowable], volgende: Flowable | None):
+        super().__init__(0)
+        self._groep = groep
+        self._volgende = volgende
+
+    def _begin(self, breedte: float) -> float:
+        v = self._volgende
+        if v is None:
+            return 0.0
+        if isinstance(v, Table):
+            v._calc(breedte, VOLLE_HOOGTE)
+            kop, eerste = sum(v._rowHeights[:v.repeatRows]), sum(v._rowHeights[v.repeatRows:v.repeatRows + 1])
+            if kop + eerste > VOLLE_HOOGTE:  # a row taller than a page is split in-row: its first lines will do
+                eerste = min(eerste, 4 * 10.5 + 5)
+            return kop + eerste + v.getSpaceBefore()
+        _, hoogte = v.wrap(breedte, VOLLE_HOOGTE)
+        if isinstance(v, Paragraph) and getattr(v, "blPara", None) is not None:
+            regels = len(v.blPara.lines)
+            hoogte = hoogte * min(2, regels) / regels if regels else hoogte
+        return hoogte + v.getSpaceBefore()
+
+    def wrap(self, availWidth, availHeight):
+        nodig = sum(f.wrap(availWidth, VOLLE_HOOGTE)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                    for f in self._groep) + self._begin(availWidth)
+        # Never more than a page: a start that cannot fit anywhere must not push page after page.
+        self.height = min(nodig, VOLLE_HOOGTE - 1)
+        return super().wrap(availWidth, availHeight)
+
+
+def bij_elkaar(groep: list[Flowable], volgende: Flowable | None = None) -> list[Flowable]:
+    """`groep` (a heading, maybe with an intro line or a small table) followed by `volgende`, kept together so the
+    heading never ends a page: the group moves to the next page unless the start of `volgende` fits below it."""
+    for f in groep:
+        # The explicit check replaces keepWithNext, which measures a whole long table to keep it with its heading.
+        f.keepWithNext = 0
+    return [_BlijfBijElkaar(groep, volgende), *groep] + ([volgende] if volgende is not None else [])
+
+
 def figuur_als_flowable(figuur, breedte_mm: float = 170) -> Image:
     """A matplotlib Figure as a 200-dpi PNG image, `breedte_mm` wide with the figure's own aspect ratio."""
     buffer = BytesIO()
@@ -289,14 +519,50 @@ def figuur_als_flowable(figuur, breedte_mm: float = 170) -> Image:
     return Image(buffer, width=breedte, height=breedte * h / b)
 
 
+Voortgang = Callable[[float, str], None]
+
+#: Share of the layout work done when each multiBuild pass ends: the first pass only lays out (tables are not drawn),
+#: the second draws as well; a rare third pass (the page count changed) gets half of what is left before saving.
+_EINDE_DOORGANG = {1: 0.4, 2: 0.95}
+_OPSLAAN = 0.97
+
+
+def _eenheden(f: Flowable) -> float:
+    # Rough amount of layout work left in a flowable: rows of a table, about a row's worth of text per paragraph.
+    if isinstance(f, Table):
+        return float(len(f._cellvalues))
+    if isinstance(f, Paragraph):
+        return 1.0 + len(getattr(f, "text", "") or "") / 400
+    return 1.0
+
+
 class _Document(BaseDocTemplate):
     """Registers headings for the table of contents and the PDF outline, and reports progress per page."""
 
-    def __init__(self, bestand, voortgang: Callable[[int], None] | None, **kwargs):
+    def __init__(self, bestand, voortgang: Voortgang | None, **kwargs):
         super().__init__(bestand, **kwargs)
         self._voortgang = voortgang
         self._kopnummer = 0
         self.totaal: int | None = None  # page count of the previous pass
+        self.doorgang = 0  # the multiBuild pass being laid out, from 1
+        self._gemeld = 0.0
+        self._wachtrij: list[Flowable] = []
+        self._werk = 1.0
+        self._begin = 0.0  # progress at the start of this pass
+
+    def meld(self, fractie: float, melding: str) -> None:
+        """Report progress, never less than reported before (a pass may be repeated)."""
+        self._gemeld = max(self._gemeld, min(fractie, 1.0))
+        if self._voortgang is not None:
+            self._voortgang(self._gemeld, melding)
+
+    def multiBuild(self, story, **kwargs):
+        self._werk = sum(_eenheden(f) for f in story) or 1.0
+        return super().multiBuild(story, **kwargs)
+
+    def handle_flowable(self, flowables):
+        self._wachtrij = flowables  # what is left of this pass's story: the first pass's progress measure
+        super().handle_flowable(flowables)
 
     def afterFlowable(self, flowable):
         if isinstance(flowable, Paragraph) and flowable.style.name in ("kop1", "kop2"):
@@ -308,9 +574,22 @@ class _Document(BaseDocTemplate):
             self.canv.addOutlineEntry(platte_tekst, sleutel, level=niveau, closed=niveau > 0)
             self.notify("TOCEntry", (niveau, tekst(platte_tekst), self.page, sleutel))
 
+    def _einde_doorgang(self) -> float:
+        return _EINDE_DOORGANG.get(self.doorgang, self._begin + (_OPSLAAN - self._begin) / 2)
+
     def handle_pageEnd(self):
         if self._voortgang is not None:
-            self._voortgang(self.page)
+            einde = self._einde_doorgang()
+            if self.doorgang == 1 or not self.totaal:
+                rest = sum(_eenheden(f) for f in self._wachtrij)
+                gedaan = max(0.0, min(1.0, 1 - rest / self._werk))
+                ongeveer = max(self.page, round(self.page / gedaan)) if gedaan > 0.02 else None
+                melding = (f"Opmaken: pagina {self.page} van ongeveer {ongeveer}…" if ongeveer
+                           else f"Opmaken: pagina {self.page}…")
+            else:
+                gedaan = min(1.0, self.page / self.totaal)
+                melding = f"Opmaken: pagina {self.page} van {max(self.page, self.totaal)}…"
+            self.meld(self._begin + (einde - self._begin) * gedaan, melding)
         super().handle_pageEnd()
 
     def _allSatisfied(self):
@@ -318,12 +597,21 @@ class _Document(BaseDocTemplate):
         # across multiBuild passes (rather than holding pages back in the canvas, the usual NumberedCanvas) keeps
         # bookmarks and TOC links on the right page.
         totaal, self.totaal = self.totaal, self.page
-        return super()._allSatisfied() and totaal == self.page
+        klaar = super()._allSatisfied() and totaal == self.page
+        if klaar:
+            self.meld(_OPSLAAN, "PDF wegschrijven…")
+        else:
+            self._begin = self._gemeld = max(self._gemeld, self._einde_doorgang())
+        return klaar
 
     def _startBuild(self, *args, **kwargs):
         # Bookmark keys must be the same in every pass of multiBuild, or the TOC links point nowhere.
         self._kopnummer = 0
+        self.doorgang += 1
         super()._startBuild(*args, **kwargs)
+        # The first pass is never the last (the page count is unknown until it ends): it only lays out, and tables,
+        # most of the drawing work, skip drawing on it.
+        self.canv._droog = self.doorgang == 1
 
 
 def _voetregel(canvas: Canvas, classificatie: str, pagina: int, totaal: int | None, gegenereerd: str) -> None:
@@ -404,13 +692,14 @@ def bouw_document(pad_of_bestand: str | os.PathLike | IO[bytes], verhalen: list[
                   periode: str, classificatie: str, concept: bool = False, auteur: str = "",
                   onderwerp: str = "", trefwoorden: str | Iterable[str] = "",
                   gegenereerd: datetime | None = None,
-                  voortgang: Callable[[int], None] | None = None) -> None:
+                  voortgang: Voortgang | None = None) -> int:
     """Lay out `verhalen` as an A4 PDF; the first page is the title page (no header or footer).
 
     Every other page has a header (title · period) and a footer (classification, 'pagina X van Y', generation date);
-    `concept` puts a diagonal CONCEPT on every page. `voortgang(pagina)` is called after each page and may raise
-    to cancel. Written atomically: on any error no file (nor temporary file) is left; an unwritable path raises
-    RegisterFout.
+    `concept` puts a diagonal CONCEPT on every page. `voortgang(fractie, melding)` is called after each page of
+    every layout pass, with fractie rising from 0.0 to 1.0 (1.0 once the PDF is complete, just before it is moved
+    into place), and may raise to cancel: the exception propagates. Written atomically: on any error no file (nor
+    temporary file) is left; an unwritable path raises RegisterFout. Returns the number of pages.
     """
     registreer_lettertypen()
     gegenereerd = gegenereerd or datetime.now()
@@ -440,6 +729,17 @@ def bouw_document(pad_of_bestand: str | os.PathLike | IO[bytes], verhalen: list[
             PageTemplate("titel", [kader], onPageEnd=watermerk, autoNextPageTemplate="inhoud"),
             PageTemplate("inhoud", [kader], onPage=inhoudpagina, onPageEnd=watermerk),
         ])
-        doc.multiBuild(list(verhalen))
+        # The story holds millions of objects (cells, fragments) that live until the end: without a freeze,
+        # Python's cyclic garbage collector scanned them all again and again, stalling for seconds at 10,000
+        # measures (and the progress with it).
+        gc.freeze()
+        try:
+            doc.multiBuild(list(verhalen))
+        finally:
+            gc.unfreeze()
+        paginas[0] = doc.totaal
+        doc.meld(1.0, "Klaar")
 
+    paginas = [0]
     _schrijf(maak, pad_of_bestand)
+    return paginas[0]

@@ -17,12 +17,16 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from sqlmodel import Session
 
 from registry.dashboard import Dashboardcijfers
-from registry.rapport.gegevens import Maatregelregel, Rapportgegevens, Rapportkeuze, Wijziging, rapportgegevens
-from registry.rapport.opmaak import (KOPKLEUR, alinea, bouw_document, figuur_als_flowable, inhoudsopgave, kop, stijlen, tabel,
-                                     tekst)
+from registry.rapport.gegevens import (SECTIES, Maatregelregel, Rapportgegevens, Rapportkeuze, Wijziging,
+                                       rapportgegevens)
+from registry.rapport.opmaak import (KOPKLEUR, Alinea, Voortgang, alinea, bij_elkaar, bouw_document,
+                                     figuur_als_flowable, inhoudsopgave, kop, stijlen, tabel, tekst)
 from registry.vocabulaire import BRONSOORT, OPVOLGING, STATUS, STATUSKLEUR
 
 TITEL = "Overzicht verbetermaatregelen Toeslagen"
+#: The classification line in every footer, unless the caller gives one: a concept must not pass for what was sent.
+CLASSIFICATIE_CONCEPT = "Concept — niet verspreiden"
+CLASSIFICATIE_DEFINITIEF = "Bijlage bij de Periodieke Rapportage Toeslagen"
 
 _MAANDEN = ("", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
             "oktober", "november", "december")
@@ -56,9 +60,17 @@ def _status_markup(code: str | None) -> str:
     return f'<font color="{STATUSKLEUR.get(code, "#000000")}"><b>{tekst(term.symbool)}</b></font> {tekst(term.label)}'
 
 
-def _overgang(w: Wijziging) -> Paragraph:
-    oud = _status_markup(w.oud) if w.oud else tekst("(nieuw)")
-    return Paragraph(f"{oud} → {_status_markup(w.nieuw)}", stijlen()["cel"])
+_overgangen: dict[tuple, list] = {}
+
+
+def _overgang(w: Wijziging) -> Alinea:
+    # A few status pairs over thousands of changes: parse each pair's markup once.
+    stijl = stijlen()["cel"]
+    sleutel = (w.oud, w.nieuw, id(stijl))
+    if sleutel not in _overgangen:
+        oud = _status_markup(w.oud) if w.oud else tekst("(nieuw)")
+        _overgangen[sleutel] = Alinea(f"{oud} → {_status_markup(w.nieuw)}", stijl).frags
+    return Alinea(None, stijl, frags=[f.clone() for f in _overgangen[sleutel]])
 
 
 def _iv(r: Maatregelregel) -> str:
@@ -79,12 +91,21 @@ def _nieuwe_sectie(titel: str) -> list[Flowable]:
     return [PageBreak(), kop(titel, 1)]
 
 
+def _bij_elkaar(verhaal: list[Flowable], groep: list[Flowable], volgende: Flowable) -> None:
+    """Append `groep` and `volgende`, kept together; a section heading just before joins the group, so that it
+    never stands alone at the bottom of a page either."""
+    vorige = verhaal[-1] if verhaal else None
+    if isinstance(vorige, Paragraph) and vorige.style.name == "kop1":
+        groep = [verhaal.pop(), *groep]
+    verhaal += bij_elkaar(groep, volgende)
+
+
 def _buiten_inhoud(stijl: str) -> ParagraphStyle:
     # The document lists paragraphs styled kop1/kop2 in the TOC and outline; a copy under another name is not.
     return ParagraphStyle(f"{stijl}_los", parent=stijlen()[stijl])
 
 
-def _leeg(melding: str) -> Paragraph:
+def _leeg(melding: str) -> Alinea:
     return alinea(melding, "gewoon")
 
 
@@ -114,7 +135,7 @@ def _grafiek(teken: Callable, cijfers: Dashboardcijfers, hoogte: float) -> Flowa
     return figuur_als_flowable(figuur, 160)
 
 
-def _samenvatting(g: Rapportgegevens) -> list[Flowable]:
+def _samenvatting(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowable]:
     from registry.grafieken import teken_iv_per_keten, teken_status_per_domein
 
     s = g.samenvatting
@@ -132,14 +153,16 @@ def _samenvatting(g: Rapportgegevens) -> list[Flowable]:
     verhaal.append(tabel(["IV", "Aantal maatregelen"],
                          [["IV-afhankelijk", s.iv_afhankelijk], ["IV-blokkade", s.iv_blokkade]], [3, 2]))
     cijfers = g.samenvatting.cijfers  # as of the peildatum
+    tik(0)  # each chart takes a few tenths of a second: report in between, so a cancel is seen soon
     verhaal.append(Spacer(1, 6 * mm))
     verhaal.append(_grafiek(teken_status_per_domein, cijfers, 3.0))
+    tik(0)
     verhaal.append(Spacer(1, 4 * mm))
     verhaal.append(_grafiek(teken_iv_per_keten, cijfers, 3.0))
     return verhaal
 
 
-def _wijzigingen(g: Rapportgegevens) -> list[Flowable]:
+def _wijzigingen(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowable]:
     sinds = g.titel.sinds
     titel = f"Wijzigingen sinds {_kort(sinds)}" if sinds else "Wijzigingen"
     verhaal = _nieuwe_sectie(titel)
@@ -149,57 +172,58 @@ def _wijzigingen(g: Rapportgegevens) -> list[Flowable]:
     if not g.wijzigingen:
         verhaal.append(_leeg(f"Geen wijzigingen tussen {_datum(sinds)} en {_datum(g.titel.peildatum)}."))
         return verhaal
-    verhaal.append(alinea(f"{len(g.wijzigingen)} statuswijzigingen van {_datum(sinds)} tot en met de peildatum "
-                          f"{_datum(g.titel.peildatum)}, op de datum van de wijziging."))
-    verhaal.append(tabel(
-        ["Datum", "Code", "Naam", "Oud → nieuw", "Toelichting", "Bron"],
-        [[_kort(w.datum), w.code, w.naam, _overgang(w), w.toelichting, _bronverwijzing(w.bron, w.vindplaats)]
-         for w in g.wijzigingen],
-        [1.6, 1.2, 2.6, 2.4, 3.6, 2.2]))
+    _bij_elkaar(
+        verhaal, [alinea(f"{len(g.wijzigingen)} statuswijzigingen van {_datum(sinds)} tot en met de peildatum "
+                      f"{_datum(g.titel.peildatum)}, op de datum van de wijziging.")],
+        tabel(["Datum", "Code", "Naam", "Oud → nieuw", "Toelichting", "Bron"],
+              [[_kort(w.datum), w.code, w.naam, _overgang(w), w.toelichting, _bronverwijzing(w.bron, w.vindplaats)]
+               for w in g.wijzigingen],
+              [1.6, 1.2, 3.0, 2.4, 3.2, 2.2], codekolommen=[0, 1, 5], voortgang=tik))
     return verhaal
 
 
-def _per_domein(g: Rapportgegevens) -> list[Flowable]:
+def _per_domein(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowable]:
     verhaal = _nieuwe_sectie("Maatregelen per domein")
     if not g.domeinen:
         verhaal.append(_leeg("Geen maatregelen in deze selectie."))
     for d in g.domeinen:
-        verhaal.append(kop(f"{d.volledige_naam} ({len(d.maatregelen)})", 2))
-        verhaal.append(tabel(
+        _bij_elkaar(verhaal, [kop(f"{d.volledige_naam} ({len(d.maatregelen)})", 2)], tabel(
             ["Code", "Naam", "Status", "IV", "Eigenaar", "Planning oorspr.", "Planning huidig",
              "Laatste effectmeting"],
-            [[r.code + (" (gearchiveerd)" if r.gearchiveerd else ""), r.naam, r.status, _iv(r), r.eigenaar,
+            [[r.code + ("\n(gearchiveerd)" if r.gearchiveerd else ""), r.naam, r.status, _iv(r), r.eigenaar,
               r.planning_oorspronkelijk, r.planning_huidig, r.laatste_effect] for r in d.maatregelen],
-            [1.3, 3.2, 1.45, 1.6, 1.8, 1.8, 1.8, 3.05], statuskolommen=[2], statusweergave="symbool"))
+            [1.3, 3.2, 1.45, 1.6, 1.8, 1.8, 1.8, 3.05], statuskolommen=[2], statusweergave="symbool",
+            codekolommen=[0], voortgang=tik))
     return verhaal
 
 
-def _blokkades(g: Rapportgegevens) -> list[Flowable]:
+def _blokkades(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowable]:
     verhaal = _nieuwe_sectie("IV-blokkades")
     if not g.blokkades:
         verhaal.append(_leeg("Geen maatregelen met een IV-blokkade in deze selectie."))
         return verhaal
-    verhaal.append(tabel(["Code", "Naam", "Keten", "Soort", "Toelichting", "Verwacht"],
-                         [[b.code, b.naam, b.keten, b.soort, b.toelichting, b.verwacht] for b in g.blokkades],
-                         [1.3, 3.5, 2, 1.8, 4, 1.8]))
+    _bij_elkaar(verhaal, [], tabel(["Code", "Naam", "Keten", "Soort", "Toelichting", "Verwacht"],
+                                   [[b.code, b.naam, b.keten, b.soort, b.toelichting, b.verwacht] for b in g.blokkades],
+                                   [1.3, 3.5, 2, 1.8, 4, 1.8], codekolommen=[0], voortgang=tik))
     return verhaal
 
 
-def _effectmetingen(g: Rapportgegevens) -> list[Flowable]:
+def _effectmetingen(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowable]:
     verhaal = _nieuwe_sectie("Effectmetingen")
     if g.effectmetingen:
-        verhaal.append(tabel(
+        _bij_elkaar(verhaal, [], tabel(
             ["Code", "Naam", "Indicator", "Waarde", "Periode", "Bewijskracht", "Bron"],
             [[e.code, e.naam, e.indicator, e.waarde, e.periode, e.bewijskracht_label,
               _bronverwijzing(e.bron, e.vindplaats)] for e in g.effectmetingen],
-            [1.3, 2.8, 2.8, 1.6, 1.6, 1.9, 1.8]))
+            [1.3, 2.8, 2.8, 1.6, 1.6, 1.9, 1.8], codekolommen=[0, 6], voortgang=tik))
     else:
         verhaal.append(_leeg("Geen effectmetingen in deze selectie."))
-    verhaal.append(kop(f"Maatregelen zonder effectmeting ({len(g.zonder_effectmeting)})", 2))
+    kop_ = kop(f"Maatregelen zonder effectmeting ({len(g.zonder_effectmeting)})", 2)
     if g.zonder_effectmeting:
-        verhaal.append(tabel(["Code", "Naam"], [[m.code, m.naam] for m in g.zonder_effectmeting], [1, 6]))
+        _bij_elkaar(verhaal, [kop_], tabel(["Code", "Naam"], [[m.code, m.naam] for m in g.zonder_effectmeting],
+                                           [1, 6], codekolommen=[0], voortgang=tik))
     else:
-        verhaal.append(_leeg("Elke maatregel in deze selectie heeft een effectmeting."))
+        _bij_elkaar(verhaal, [kop_], _leeg("Elke maatregel in deze selectie heeft een effectmeting."))
     return verhaal
 
 
@@ -209,85 +233,124 @@ def _opvolgingstabel(aantallen, totaal: int) -> Flowable:
     return tabel(["Opvolging", "Aantal", "Aandeel"], rijen, [3, 1, 1], breedte=100 * mm)
 
 
-def _opvolging(g: Rapportgegevens) -> list[Flowable]:
+def _opvolging(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowable]:
     verhaal = _nieuwe_sectie("Opvolging van aanbevelingen")
     totaal = sum(a.aantal for a in g.opvolging_totaal)
     if not totaal:
         verhaal.append(_leeg("Geen aanbevelingen in deze selectie."))
         return verhaal
-    verhaal.append(alinea(f"{totaal} aanbevelingen uit {len(g.opvolging)} bronnen."))
-    verhaal.append(_opvolgingstabel(g.opvolging_totaal, totaal))
+    _bij_elkaar(verhaal, [alinea(f"{totaal} aanbevelingen uit {len(g.opvolging)} bronnen.")],
+                _opvolgingstabel(g.opvolging_totaal, totaal))
     for b in g.opvolging:
-        verhaal.append(kop(b.bron or b.titel, 2))  # the code: full titles would make the contents pages long
-        if b.bron:
-            verhaal.append(alinea(b.titel))
-        verhaal.append(_opvolgingstabel(b.aantallen, b.totaal))
-        verhaal.append(Spacer(1, 3 * mm))
-        verhaal.append(tabel(["Code", "Aanbeveling", "Opvolging", "Motivatie", "Maatregelen"],
-                             [[a.code, a.titel, a.opvolging_label, a.motivatie, ", ".join(a.maatregelen)]
-                              for a in b.aanbevelingen],
-                             [1.3, 4.2, 1.9, 3.4, 2]))
+        # The heading is the code: full titles would make the contents pages long.
+        groep = [kop(b.bron or b.titel, 2)] + ([alinea(b.titel)] if b.bron else [])
+        groep += [_opvolgingstabel(b.aantallen, b.totaal), Spacer(1, 3 * mm)]
+        _bij_elkaar(verhaal, groep, tabel(["Code", "Aanbeveling", "Opvolging", "Motivatie", "Maatregelen"],
+                                          [[a.code, a.titel, a.opvolging_label, a.motivatie,
+                                            ", ".join(a.maatregelen)] for a in b.aanbevelingen],
+                                          [1.3, 4.2, 1.9, 3.4, 2], codekolommen=[0, 4], voortgang=tik))
     return verhaal
 
 
-def _signalen(g: Rapportgegevens) -> list[Flowable]:
+def _signalen(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowable]:
     verhaal = _nieuwe_sectie("Signalen")
     if not g.signalen:
         verhaal.append(_leeg("Geen signalen."))
     for s in g.signalen:
-        verhaal.append(kop(f"{s.titel} ({s.aantal})", 2))
-        verhaal.append(alinea(s.uitleg, "klein"))
-        verhaal.append(alinea(", ".join(s.codes) if s.codes else "Geen.", "gewoon"))
+        _bij_elkaar(verhaal, [kop(f"{s.titel} ({s.aantal})", 2), alinea(s.uitleg, "klein")],
+                    alinea(", ".join(s.codes) if s.codes else "Geen.", "gewoon"))
     return verhaal
 
 
-def _bronnen(g: Rapportgegevens) -> list[Flowable]:
+def _bronnen(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowable]:
     verhaal = _nieuwe_sectie("Bronnen")
     if not g.bronnen:
         verhaal.append(_leeg("Geen bronnen in deze selectie."))
         return verhaal
-    verhaal.append(tabel(["Code", "Titel", "Uitgever", "Datum", "Soort"],
-                         [[b.code, b.titel, b.uitgever, _kort(b.datum), BRONSOORT.label(b.soort) if b.soort else None]
-                          for b in g.bronnen],
-                         [2.6, 4.6, 2.4, 1.5, 1.6]))
+    _bij_elkaar(verhaal, [], tabel(["Code", "Titel", "Uitgever", "Datum", "Soort"],
+                                   [[b.code, b.titel, b.uitgever, _kort(b.datum),
+                                     BRONSOORT.label(b.soort) if b.soort else None] for b in g.bronnen],
+                                   [2.6, 4.2, 2.8, 1.5, 1.6], codekolommen=[0, 3], voortgang=tik))
     return verhaal
 
 
 # --- the document ---------------------------------------------------------------------------------------------------
 
-def verhaal(g: Rapportgegevens, classificatie: str) -> list[Flowable]:
-    """The report's flowables, sections 1–9 in order."""
+_SECTIE_OPMAAK = {"samenvatting": _samenvatting, "wijzigingen": _wijzigingen, "per_domein": _per_domein,
+                  "blokkades": _blokkades, "effectmetingen": _effectmetingen, "opvolging": _opvolging,
+                  "signalen": _signalen, "bronnen": _bronnen}
+
+#: Shares of the whole build: reading the data, making the flowables (cells are parsed), laying out the pages.
+_GEGEVENS, _VERHAAL = 0.05, 0.22
+
+
+def _rijen(g: Rapportgegevens) -> dict[str, int]:
+    """Table rows per section: the measure of progress while the flowables are made."""
+    return {"samenvatting": 10, "wijzigingen": len(g.wijzigingen),
+            "per_domein": sum(len(d.maatregelen) for d in g.domeinen), "blokkades": len(g.blokkades),
+            "effectmetingen": len(g.effectmetingen) + len(g.zonder_effectmeting),
+            "opvolging": sum(len(b.aanbevelingen) for b in g.opvolging), "signalen": 10, "bronnen": len(g.bronnen)}
+
+
+def verhaal(g: Rapportgegevens, classificatie: str, secties: tuple[str, ...] = SECTIES,
+            voortgang: Voortgang | None = None) -> list[Flowable]:
+    """The report's flowables: title page, contents and the chosen sections, in the order of SECTIES.
+
+    `voortgang(fractie, melding)` is called every few hundred table rows, fractie from 0.0 to 1.0.
+    """
+    rijen = _rijen(g)
+    totaal = sum(rijen[s] for s in secties) or 1
+    gedaan = [0, 0]  # rows of finished sections, rows of the table being made
+
+    def tik(rijen: int) -> None:
+        gedaan[1] = rijen
+        if voortgang is not None:
+            voortgang(min(1.0, sum(gedaan) / totaal), "Tabellen maken…")
+
     inhoud: list[Flowable] = _titelpagina(g, classificatie)
     inhoud += [PageBreak(), alinea("Inhoud", _buiten_inhoud("kop1")), inhoudsopgave()]
-    for sectie in (_samenvatting, _wijzigingen, _per_domein, _blokkades, _effectmetingen, _opvolging, _signalen,
-                   _bronnen):
-        inhoud += sectie(g)
+    for sectie in SECTIES:
+        if sectie in secties:
+            inhoud += _SECTIE_OPMAAK[sectie](g, tik)
+            gedaan[0] += rijen[sectie]
+            tik(0)
     return inhoud
 
 
 def maak_rapport(sessie: Session, keuze: Rapportkeuze, uit: str | os.PathLike | IO[bytes], *, concept: bool = False,
-                 classificatie: str = "Intern — concept PRT", auteur: str = "",
-                 voortgang: Callable[[int], None] | None = None) -> Rapportresultaat:
-    """Write the PRT overview for `keuze` to `uit` (atomically for a path). Refusals are RegisterFout (Dutch)."""
-    g = rapportgegevens(sessie, keuze)
-    laatste = [0]
+                 classificatie: str | None = None, auteur: str = "",
+                 voortgang: Voortgang | None = None) -> Rapportresultaat:
+    """Write the PRT overview for `keuze` to `uit` (atomically for a path). Refusals are RegisterFout (Dutch).
 
-    def pagina_klaar(pagina: int) -> None:
-        laatste[0] = pagina  # multiBuild restarts at 1 each pass: the last value is the final page count
-        if voortgang is not None:
-            voortgang(pagina)
+    `voortgang(fractie, melding)` is called often (at least every page and every few hundred table rows) with
+    fractie rising from 0.0 to 1.0 over reading, making and laying out; an exception it raises cancels the build,
+    propagates unchanged and leaves no file behind.
+    """
+    if classificatie is None:
+        classificatie = CLASSIFICATIE_CONCEPT if concept else CLASSIFICATIE_DEFINITIEF
+    gemeld = [0.0]
 
+    def deel(begin: float, einde: float) -> Voortgang | None:
+        if voortgang is None:
+            return None
+
+        def meld(fractie: float, melding: str) -> None:
+            gemeld[0] = max(gemeld[0], begin + (einde - begin) * fractie)
+            voortgang(gemeld[0], melding)
+        return meld
+
+    g = rapportgegevens(sessie, keuze, deel(0.0, _GEGEVENS))
     periode = g.titel.periode or ""
-
-    bouw_document(uit, verhaal(g, classificatie), titel=TITEL, periode=periode, classificatie=classificatie,
-                  concept=concept, auteur=auteur,
-                  onderwerp=f"Periodieke Rapportage Toeslagen {periode}".strip() + f", peildatum {_kort(keuze.peildatum)}",
-                  trefwoorden=["PRT", "Toeslagen", "verbetermaatregelen", periode] if periode
-                  else ["PRT", "Toeslagen", "verbetermaatregelen"],
-                  gegenereerd=datetime.now(), voortgang=pagina_klaar)
+    flowables = verhaal(g, classificatie, keuze.secties, deel(_GEGEVENS, _VERHAAL))
+    paginas = bouw_document(
+        uit, flowables, titel=TITEL, periode=periode, classificatie=classificatie, concept=concept, auteur=auteur,
+        onderwerp=f"Periodieke Rapportage Toeslagen {periode}".strip() + f", peildatum {_kort(keuze.peildatum)}",
+        trefwoorden=["PRT", "Toeslagen", "verbetermaatregelen", periode] if periode
+        else ["PRT", "Toeslagen", "verbetermaatregelen"],
+        gegenereerd=datetime.now(), voortgang=deel(_VERHAAL, 1.0))
     return Rapportresultaat(
         pad=Path(uit) if isinstance(uit, (str, os.PathLike)) else None,
-        paginas=laatste[0],
+        paginas=paginas,
         aantal_maatregelen=g.samenvatting.totaal,
         telling={d.code: {a.status: a.aantal for a in d.aantallen} for d in g.samenvatting.domeinen},
         iv_afhankelijk=g.samenvatting.iv_afhankelijk,
