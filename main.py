@@ -1,6 +1,7 @@
 """Entry point: `python main.py` opens the GUI; sub-commands run headless (brief §5). Parses, dispatches, exits."""
 
 import argparse
+import io
 import json
 import logging
 import logging.handlers
@@ -26,6 +27,7 @@ _ARGPARSE_NL = [
     (r"argument (\S+): ignored explicit argument (.*)", r"optie \1 neemt geen waarde (\2)"),
     (r"argument (\S+): not allowed with argument (\S+)", r"\1 en \2 kunnen niet samen"),
     (r"ambiguous option: (\S+) could match (.*)", r"optie \1 is dubbelzinnig: \2"),
+    (r"argument (\S+): invalid int value: (.*)", r"optie \1 verwacht een geheel getal, niet \2"),
 ]
 
 
@@ -96,9 +98,19 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--periode", metavar="LABEL", help="de rapportageperiode, bijvoorbeeld 2026-H2")
     p.add_argument("--peildatum", metavar="DATUM", help="statussen op deze dag (JJJJ-MM-DD of DD-MM-JJJJ; "
                    "standaard vandaag)")
-    p.add_argument("--sinds", metavar="DATUM", help="statuswijzigingen vanaf deze dag (JJJJ-MM-DD of DD-MM-JJJJ)")
+    p.add_argument("--sinds", metavar="DATUM", help="statuswijzigingen vanaf deze dag (JJJJ-MM-DD of DD-MM-JJJJ; "
+                   "standaard de peildatum van het laatst vastgestelde rapport)")
     p.add_argument("--concept", action="store_true", help="met het watermerk CONCEPT")
+    p.add_argument("--vaststellen", action="store_true",
+                   help="dit is het rapport voor de Kamer: de PDF ook in de database bewaren als vastgesteld rapport")
     _filteropties(p)
+    _globale_opties(p, op_subcommando=True)
+
+    p = sub.add_parser("rapporten", help="de vastgestelde rapporten tonen, of er één opslaan",
+                       description="Zonder opties: de vastgestelde rapporten, het laatst vastgestelde eerst. Met --id "
+                       "en --out: dat rapport precies zoals het is vastgesteld naar een bestand schrijven.")
+    p.add_argument("--id", type=int, metavar="NR", help="het nummer van een vastgesteld rapport (zie de lijst)")
+    p.add_argument("--out", metavar="BESTAND", help="schrijf het rapport met --id naar dit bestand")
     _globale_opties(p, op_subcommando=True)
 
     p = sub.add_parser("backup", help="een consistente kopie van een SQLite-database")
@@ -192,12 +204,17 @@ def _datum(waarde: str | None, optie: str):
 
 
 def opdracht_export_pdf(args) -> int:
+    from dataclasses import replace
     from datetime import date
 
     from registry.rapport.gegevens import Rapportkeuze
     from registry.rapport.pdf import maak_rapport
+    from registry.rapport.vaststelling import laatste_vastgestelde_peildatum
 
     # Everything the user typed is checked before the database is opened or a file is touched.
+    if args.vaststellen and args.concept:
+        raise RegisterFout("--vaststellen en --concept kunnen niet samen: een concept wordt nooit vastgesteld. Laat "
+                           "--concept weg om het rapport voor de Kamer te maken en vast te stellen.")
     keuze = Rapportkeuze(filter=_filter(args), peildatum=_datum(args.peildatum, "--peildatum") or date.today(),
                          periode=args.periode, sinds=_datum(args.sinds, "--sinds"))
     keuze.controleer()
@@ -206,11 +223,91 @@ def opdracht_export_pdf(args) -> int:
     register = _open(args)
     try:
         with register.sessie() as sessie:
-            resultaat = maak_rapport(sessie, keuze, args.out, concept=args.concept)
+            if keuze.sinds is None:  # the changes since the report before this one
+                keuze = replace(keuze, sinds=laatste_vastgestelde_peildatum(sessie, tot=keuze.peildatum))
+            if not args.vaststellen:
+                resultaat = maak_rapport(sessie, keuze, args.out, concept=args.concept)
+            else:
+                # In memory first: the bytes written to --out are exactly the bytes stored.
+                uit = io.BytesIO()
+                resultaat = maak_rapport(sessie, keuze, uit)
+        if args.vaststellen:
+            schrijf_atomair(args.out, uit.getvalue())
+            vastgesteld = _stel_vast(register, uit.getvalue(), resultaat, args.out)
     finally:
         register.sluit()
-    print(f"{resultaat.pad} ({resultaat.paginas} pagina's)")
+    print(f"{args.out} ({resultaat.paginas} pagina's)")
+    if args.vaststellen:
+        print(f"Vastgesteld als rapport {vastgesteld.id} (peildatum {vastgesteld.peildatum:%d-%m-%Y}).")
     return 0
+
+
+class _NietVastgesteld(Exception):
+    """Storing failed unexpectedly after the file was written: exit 1, without claiming that nothing changed."""
+
+
+def _stel_vast(register, pdf: bytes, resultaat, out: str):
+    """Store the written report as vastgesteld; a failure says the file exists but is not vastgesteld."""
+    from registry.rapport.vaststelling import stel_vast
+
+    niet = f"Het rapport is geschreven naar {out}, maar is niet vastgesteld"
+    try:
+        gebruiker = register.gebruiker()
+        with register.werk() as sessie:
+            return stel_vast(sessie, pdf, resultaat, gebruiker=gebruiker, bestandsnaam=Path(out).name)
+    except RegisterFout as fout:
+        raise RegisterFout(f"{niet}: {fout.melding}") from fout
+    except Exception as fout:
+        log.exception("Vaststellen van %s mislukt", out)
+        raise _NietVastgesteld(f"{niet}: er ging iets onverwachts mis.") from fout
+
+
+def opdracht_rapporten(args) -> int:
+    from registry.rapport.vaststelling import pdf_van, vastgestelde_rapporten
+
+    if (args.id is None) != (args.out is None):
+        raise RegisterFout("Geef --id en --out samen om een vastgesteld rapport op te slaan, of geen van beide voor "
+                           "de lijst.")
+    if args.out is not None and Path(args.out).is_dir():
+        raise RegisterFout(f"{args.out} is een map; geef een bestandsnaam op.")
+    register = _open(args)
+    try:
+        with register.sessie() as sessie:
+            if args.id is not None:
+                pdf = pdf_van(sessie, args.id)
+            else:
+                rapporten = vastgestelde_rapporten(sessie)
+    finally:
+        register.sluit()
+    if args.id is not None:
+        schrijf_atomair(args.out, pdf)
+        grootte = f"{len(pdf):,}".replace(",", ".")
+        print(f"Rapport {args.id} geschreven naar {args.out} ({grootte} bytes)")
+        return 0
+    if not rapporten:
+        print("Er zijn nog geen vastgestelde rapporten. Stel er een vast met: "
+              "python main.py export-pdf --out BESTAND --vaststellen")
+        return 0
+    print(_rapportenlijst(rapporten))
+    return 0
+
+
+def _rapportenlijst(rapporten) -> str:
+    """One line per report, in aligned columns (id, periode, peildatum, selectie, aantal, vastgesteld op, door)."""
+    from registry.wijzigingslog import lokale_tijd
+
+    koppen = ("Nr", "Periode", "Peildatum", "Selectie", "Maatregelen", "Vastgesteld op", "Door")
+    regels = [(str(r.id), r.periode or "—", f"{r.peildatum:%d-%m-%Y}", r.filter_omschrijving,
+               str(r.aantal_maatregelen), f"{lokale_tijd(r.vastgesteld_op):%d-%m-%Y %H:%M}", r.vastgesteld_door)
+              for r in rapporten]
+    breedtes = [max(len(k), *(len(r[i]) for r in regels)) for i, k in enumerate(koppen)]
+    rechts = {0, 4}  # numbers align right
+
+    def regel(waarden) -> str:
+        return "  ".join(w.rjust(b) if i in rechts else w.ljust(b)
+                         for i, (w, b) in enumerate(zip(waarden, breedtes))).rstrip()
+
+    return "\n".join([regel(koppen), *(regel(r) for r in regels)])
 
 
 def opdracht_backup(args) -> int:
@@ -240,7 +337,8 @@ def opdracht_migrate(args) -> int:
     return 0
 
 
-OPDRACHTEN = {"export-json": opdracht_export_json, "export-pdf": opdracht_export_pdf, "backup": opdracht_backup, "migrate": opdracht_migrate}
+OPDRACHTEN = {"export-json": opdracht_export_json, "export-pdf": opdracht_export_pdf, "rapporten": opdracht_rapporten,
+              "backup": opdracht_backup, "migrate": opdracht_migrate}
 
 
 # --- logging and the top-level error policy -------------------------------------------------------------------------
@@ -285,6 +383,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Afgebroken.", file=sys.stderr)
         return 130
+    except _NietVastgesteld as fout:
+        waar = f" De details staan in {pad}." if pad else ""
+        print(f"{fout}{waar}", file=sys.stderr)
+        return 1
     except Exception:
         log.exception("Onverwachte fout bij %s", args.opdracht or "gui")
         waar = f" De details staan in {pad}." if pad else ""

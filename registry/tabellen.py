@@ -2,7 +2,7 @@
 
 from datetime import date, datetime, timezone
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, Text
+from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, Text
 from sqlmodel import Field, SQLModel
 
 
@@ -219,6 +219,29 @@ class Wijziging(SQLModel, table=True):
     oud: str | None = _tekst()
     nieuw: str | None = _tekst()
     versie: int | None = None  # the item's version after this change
+
+
+class VastgesteldRapport(SQLModel, table=True):
+    """A PRT overview as it went to parliament (brief §4): the exact PDF and what produced it. Never changed later."""
+    __tablename__ = "vastgesteld_rapport"
+    id: int | None = Field(default=None, primary_key=True)
+    periode: str | None = _tekst()  # the reporting period as given, e.g. 2026-H2
+    peildatum: date = Field(index=True)  # the next report's "since" defaults to the latest of these
+    sinds: date | None = None
+    filter_omschrijving: str = Field(sa_type=Text)  # the filter in words, as on the title page
+    filter: str = Field(sa_type=Text)  # registry.filters.Filter.als_dict() as JSON: the selection can be repeated
+    secties: str = Field(sa_type=Text)  # JSON list of the sections printed (registry.rapport.gegevens.SECTIES)
+    aantal_maatregelen: int
+    telling: str = Field(sa_type=Text)  # JSON: domain code -> status code -> count, as printed
+    iv_afhankelijk: int
+    iv_blokkade: int
+    paginas: int
+    bestandsnaam: str = Field(sa_type=Text)  # the name it was exported under
+    grootte: int  # bytes
+    sha256: str = Field(max_length=64)  # of `pdf`: opening it again checks nothing was altered
+    pdf: bytes = Field(sa_type=LargeBinary)  # bytea on PostgreSQL; listings never read it
+    vastgesteld_op: datetime = Field(default_factory=nu, index=True)
+    vastgesteld_door: str = Field(sa_type=Text)
 
 
 class RegisterInfo(SQLModel, table=True):

@@ -624,3 +624,164 @@ def test_export_pdf_into_a_missing_folder_exits_2_and_leaves_no_file(gevulde_db,
     assert "bestaat niet" in resultaat.stderr.decode("utf-8")
     assert not uit.parent.exists()
     assert list(tmp_path.rglob("*.pdf*")) == [] and list(tmp_path.rglob("*.tmp")) == []
+
+
+# --- vaststellen and rapporten --------------------------------------------------------------------------------------
+
+def _pdf_tekst(pad: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(p.extract_text() for p in PdfReader(str(pad)).pages)
+
+
+def test_a_vastgesteld_export_is_listed_and_written_back_byte_identical(gevulde_db, tmp_path, capsys):
+    uit, terug = tmp_path / "PRT-2026-H1.pdf", tmp_path / "terug.pdf"
+    assert draai(["--db", str(gevulde_db), "export-pdf", "--out", str(uit), "--periode", "2026-H1",
+                  "--peildatum", "2026-06-30", "--domein", "TV", "--vaststellen"]) == 0
+    regels = capsys.readouterr().out.splitlines()
+    assert regels[0].startswith(f"{uit} (")
+    assert regels[1] == "Vastgesteld als rapport 1 (peildatum 30-06-2026)."
+    assert not list(tmp_path.glob(".PRT-2026-H1.pdf.*"))
+
+    assert draai(["rapporten", "--db", str(gevulde_db)]) == 0
+    kop, rij = capsys.readouterr().out.splitlines()
+    assert kop.split() == ["Nr", "Periode", "Peildatum", "Selectie", "Maatregelen", "Vastgesteld", "op", "Door"]
+    assert rij.split()[:6] == ["1", "2026-H1", "30-06-2026", "Domein:", "TV", "3"]
+    reg = open_register(pad=gevulde_db)
+    try:
+        assert rij.split()[-1] == reg.gebruiker()  # the OS login on SQLite
+    finally:
+        reg.sluit()
+
+    assert draai(["--db", str(gevulde_db), "rapporten", "--id", "1", "--out", str(terug)]) == 0
+    assert "Rapport 1 geschreven naar" in capsys.readouterr().out
+    assert terug.read_bytes() == uit.read_bytes()
+
+
+def _exporteer(db: Path, uit: Path, peildatum: str, capsys) -> Path:
+    assert draai(["--db", str(db), "export-pdf", "--out", str(uit), "--peildatum", peildatum]) == 0
+    capsys.readouterr()
+    return uit
+
+
+def test_without_sinds_the_next_export_lists_the_changes_since_the_last_vastgestelde_peildatum(
+        gevulde_db, tmp_path, capsys):
+    import re
+
+    from registry.status import wijzig_status
+
+    eerste, tweede = tmp_path / "eerste.pdf", tmp_path / "tweede.pdf"
+    # No report vastgesteld yet: no since-date, so no changes listed.
+    assert not re.search(r"Wijzigingen sinds \d", _pdf_tekst(_exporteer(gevulde_db, eerste, "2026-06-30", capsys)))
+
+    assert draai(["--db", str(gevulde_db), "export-pdf", "--out", str(eerste), "--peildatum", "2026-06-30",
+                  "--vaststellen"]) == 0
+    reg = open_register(pad=gevulde_db)
+    try:
+        with reg.werk() as s:
+            wijzig_status(s, "IN-02", "deels", "Aanbesteding gestart", GEBRUIKER, haal_maatregel(s, "IN-02").versie,
+                          datum=date(2026, 9, 1))
+    finally:
+        reg.sluit()
+    tekst = _pdf_tekst(_exporteer(gevulde_db, tweede, "2026-12-31", capsys))
+    assert "Wijzigingen sinds 30-06-2026" in tekst
+    assert "Aanbesteding gestart" in tekst
+
+
+def test_an_explicit_sinds_wins_over_the_last_vastgestelde_peildatum(gevulde_db, tmp_path, capsys):
+    assert draai(["--db", str(gevulde_db), "export-pdf", "--out", str(tmp_path / "a.pdf"), "--peildatum",
+                  "2026-06-30", "--vaststellen"]) == 0
+    uit = tmp_path / "b.pdf"
+    assert draai(["--db", str(gevulde_db), "export-pdf", "--out", str(uit), "--peildatum", "2026-12-31",
+                  "--sinds", "2026-02-01"]) == 0
+    assert "Wijzigingen sinds 01-02-2026" in _pdf_tekst(uit)
+
+
+def test_vaststellen_with_concept_exits_2_and_writes_nothing(gevulde_db, tmp_path, capsys):
+    uit = tmp_path / "rapport.pdf"
+    voor = sha256(gevulde_db)
+    assert draai(["--db", str(gevulde_db), "export-pdf", "--out", str(uit), "--concept", "--vaststellen"]) == 2
+    fout = capsys.readouterr()
+    assert "concept" in fout.err and "nooit vastgesteld" in fout.err
+    assert fout.out == ""
+    assert not uit.exists()
+    assert sha256(gevulde_db) == voor
+
+
+@pytest.mark.parametrize("fout, code, melding", [
+    ("registerfout", 2, "kan nu niet"),
+    ("onverwacht", 1, "onverwachts"),
+])
+def test_when_storing_fails_the_message_says_the_file_was_written_but_not_vastgesteld(
+        gevulde_db, tmp_path, capsys, monkeypatch, fout, code, melding):
+    import registry.rapport.vaststelling
+    from registry.fouten import RegisterFout
+
+    def mislukt(*args, **kwargs):
+        raise RegisterFout("De database kan nu niet schrijven.") if fout == "registerfout" else RuntimeError("kapot")
+
+    monkeypatch.setattr(registry.rapport.vaststelling, "stel_vast", mislukt)
+    uit = tmp_path / "rapport.pdf"
+    assert draai(["--db", str(gevulde_db), "export-pdf", "--out", str(uit), "--vaststellen"]) == code
+    err = capsys.readouterr().err
+    assert f"geschreven naar {uit}, maar is niet vastgesteld" in err and melding in err
+    assert "niets gewijzigd" not in err and "Traceback" not in err
+    assert uit.read_bytes().startswith(b"%PDF-")
+    assert tellingen(gevulde_db)["vastgesteld_rapport"] == 0
+
+
+def test_rapporten_without_any_says_so_in_dutch(gevulde_db, capsys):
+    assert draai(["--db", str(gevulde_db), "rapporten"]) == 0
+    assert capsys.readouterr().out.startswith("Er zijn nog geen vastgestelde rapporten.")
+
+
+def test_rapporten_with_an_unknown_id_exits_2_and_leaves_no_file(gevulde_db, tmp_path, capsys):
+    uit = tmp_path / "rapport.pdf"
+    assert draai(["--db", str(gevulde_db), "rapporten", "--id", "7", "--out", str(uit)]) == 2
+    fout = capsys.readouterr()
+    assert "geen vastgesteld rapport met nummer 7" in fout.err and "Traceback" not in fout.err
+    assert list(tmp_path.glob("*.pdf*")) == []
+
+
+def test_rapporten_into_an_unwritable_directory_exits_2_and_leaves_no_file(gevulde_db, tmp_path, capsys):
+    assert draai(["--db", str(gevulde_db), "export-pdf", "--out", str(tmp_path / "a.pdf"), "--vaststellen"]) == 0
+    capsys.readouterr()
+    map_ = _onschrijfbare_map(tmp_path)
+    try:
+        assert draai(["--db", str(gevulde_db), "rapporten", "--id", "1", "--out", str(map_ / "prt-terug.pdf")]) == 2
+        fout = capsys.readouterr()
+        assert "Kan niet schrijven" in fout.err and "Traceback" not in fout.err
+        assert not [n for n in os.listdir(map_) if "prt-terug.pdf" in n]
+    finally:
+        if map_ != Path("/proc"):
+            map_.chmod(0o755)
+
+
+@pytest.mark.parametrize("opties, melding", [
+    (["--id", "1"], "--id en --out samen"),
+    (["--out", "x.pdf"], "--id en --out samen"),
+    (["--id", "een"], "geheel getal"),
+])
+def test_rapporten_with_incomplete_options_exits_2_with_a_dutch_message(gevulde_db, capsys, opties, melding):
+    assert draai(["--db", str(gevulde_db), "rapporten", *opties]) == 2
+    assert melding in capsys.readouterr().err
+
+
+def test_rapporten_help_is_dutch(capsys):
+    assert draai(["rapporten", "--help"]) == 0
+    uitleg = capsys.readouterr().out
+    assert uitleg.startswith("gebruik: python main.py rapporten")
+    assert "vastgestelde rapporten" in uitleg and "usage" not in uitleg and "show this help" not in uitleg
+
+
+@pytest.mark.postgres
+def test_vaststellen_on_a_server_database_names_the_database_login_and_opens_byte_identical(
+        postgres_url, tmp_path, capsys):
+    url = postgres_url.render_as_string(hide_password=False)
+    uit, terug = tmp_path / "PRT.pdf", tmp_path / "terug.pdf"
+    assert draai(["--database-url", url, "--leeg", "export-pdf", "--out", str(uit), "--vaststellen"]) == 0
+    assert draai(["--database-url", url, "rapporten"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].split()[-1] == postgres_url.username
+    assert draai(["--database-url", url, "rapporten", "--id", "1", "--out", str(terug)]) == 0
+    assert terug.read_bytes() == uit.read_bytes()
+    assert _verbindingen(postgres_url) == 0
