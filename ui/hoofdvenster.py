@@ -34,6 +34,7 @@ SNELTOETSEN = """<table cellpadding="3">
 <tr><td><b>Ctrl+N</b></td><td>nieuwe maatregel</td></tr>
 <tr><td><b>Ctrl+D</b></td><td>geselecteerde maatregel dupliceren</td></tr>
 <tr><td><b>Ctrl+S</b></td><td>wijzigingen opslaan</td></tr>
+<tr><td><b>Ctrl+P</b></td><td>PDF-overzicht exporteren</td></tr>
 <tr><td><b>Ctrl+T</b></td><td>status wijzigen (ook voor meerdere geselecteerde maatregelen)</td></tr>
 <tr><td><b>Ctrl+Delete</b></td><td>maatregel archiveren</td></tr>
 <tr><td><b>Ctrl+1 / Ctrl+2</b></td><td>naar de tabel / naar de details</td></tr>
@@ -86,6 +87,7 @@ class Hoofdvenster(QMainWindow):
         self._bezig_met_selecteren = False
         self._filter = Filter()
         self._signaal: tuple[str, frozenset[str]] | None = None  # the register shows only a signal's measures
+        self._rapportdialoog = None  # the export dialog, kept while open: it may be building a PDF
 
         with register.sessie() as sessie:
             self._domeinen = domeinen(sessie)
@@ -244,6 +246,10 @@ class Hoofdvenster(QMainWindow):
                                             t("Het register opnieuw uit de database laden"))
         self.actie_instellingen = self._actie(t("&Instellingen…"), self.open_instellingen, "Ctrl+,",
                                               t("Database, gebruikersnaam en signaaldrempels"))
+        self.actie_pdf = self._actie(t("&PDF-overzicht exporteren…"), self.exporteer_pdf, "Ctrl+P",
+                                     t("Het overzicht voor de Periodieke Rapportage Toeslagen als PDF maken"))
+        self.actie_vastgesteld = self._actie(t("Vastgestelde &rapporten…"), self.toon_vastgestelde_rapporten, None,
+                                             t("De rapporten die naar de Kamer zijn gestuurd, openen of opslaan"))
         self.actie_afsluiten = self._actie(t("&Afsluiten"), self.close, QKeySequence.StandardKey.Quit)
         self.actie_naar_tabel = self._actie(t("Naar de &tabel"), self.tabel.setFocus, "Ctrl+1")
         self.actie_naar_details = self._actie(t("Naar de &details"), lambda: self.detail.tabs.setFocus(), "Ctrl+2")
@@ -265,6 +271,8 @@ class Hoofdvenster(QMainWindow):
         t = self.tr
         balk = self.menuBar()
         bestand = balk.addMenu(t("&Bestand"))
+        bestand.addActions([self.actie_pdf, self.actie_vastgesteld])
+        bestand.addSeparator()
         bestand.addActions([self.actie_instellingen, self.actie_vernieuwen])
         bestand.addSeparator()
         bestand.addAction(self.actie_afsluiten)
@@ -300,6 +308,13 @@ class Hoofdvenster(QMainWindow):
         werkbalk.addActions([self.actie_status, self.actie_archiveren])
         werkbalk.addSeparator()
         werkbalk.addActions([self.actie_vernieuwen, self.actie_terug])
+        werkbalk.addSeparator()
+        werkbalk.addAction(self.actie_pdf)
+        self.actie_pdf.setIconText(t("PDF-overzicht…"))  # the toolbar's shorter text
+        # Qt's own "more buttons" arrow, shown when the window is too narrow for the toolbar, gets a name too.
+        meer = werkbalk.findChild(QToolButton, "qt_toolbar_ext_button")
+        if meer is not None:
+            meer.setAccessibleName(t("Meer knoppen"))
 
     def _maak_statusbalk(self) -> None:
         self.tellingen = QLabel(self)
@@ -356,6 +371,8 @@ class Hoofdvenster(QMainWindow):
             past = past.en("code", "in", self._signaal[1])
         self._filter = f
         self.actie_archief_tonen.setChecked(f.met_gearchiveerd)
+        if self._rapportdialoog is not None:
+            self._rapportdialoog.zet_filter(f)
         self._met_behoud_van_selectie(lambda: self.model.zet_voorwaarde(past))
 
     def _met_behoud_van_selectie(self, wijziging: Callable[[], None]) -> None:
@@ -595,6 +612,62 @@ class Hoofdvenster(QMainWindow):
         if aan != self._filter.met_gearchiveerd:
             self.filterpaneel.zet_filter(replace(self.filterpaneel.filter(), met_gearchiveerd=aan))
 
+    def exporteer_pdf(self) -> None:
+        """The export dialog, not modal: the PDF builds in the background while the user works on."""
+        from ui.rapportdialoog import RapportDialoog
+
+        dialoog = self._rapportdialoog
+        if dialoog is not None and (dialoog.isVisible() or dialoog.is_bezig()):
+            dialoog.show()
+            dialoog.raise_()
+            dialoog.activateWindow()
+            return
+        try:
+            nieuw = RapportDialoog(self.register, self.instellingen, self._filter, self.gebruiker, self)
+        except RegisterFout as fout:
+            vragen.meld_fout(self, self.tr("PDF-overzicht exporteren"), fout.melding)
+            return
+        if dialoog is not None:
+            dialoog.deleteLater()
+        nieuw.geexporteerd.connect(self._na_export)
+        self._rapportdialoog = nieuw
+        nieuw.show()
+
+    def _na_export(self, uitkomst) -> None:
+        tekst = self.tr("PDF-overzicht opgeslagen als %s.") % uitkomst.pad
+        if uitkomst.vastgesteld is not None:
+            tekst += " " + self.tr("Vastgesteld als rapport voor de Kamer.")
+        self.statusBar().showMessage(tekst, 10_000)
+
+    def _export_mag_stoppen(self) -> bool:
+        """A PDF still being built is cancelled (after asking) and its thread has ended before the caller goes on."""
+        dialoog = self._rapportdialoog
+        if dialoog is None or not dialoog.is_bezig():
+            return True
+        if not vragen.bevestig(self, self.tr("PDF-overzicht"),
+                               self.tr("Er wordt nog een PDF-overzicht gemaakt. Wilt u dat afbreken?"),
+                               self.tr("Afbreken"), self.tr("Doorgaan met exporteren")):
+            return False
+        dialoog.annuleer_en_wacht()
+        return True
+
+    def _sluit_rapportdialoog(self) -> None:
+        if self._rapportdialoog is not None:
+            self._rapportdialoog.close()
+            self._rapportdialoog.deleteLater()
+            self._rapportdialoog = None
+
+    def toon_vastgestelde_rapporten(self) -> None:
+        from ui.vastgesteldelijst import VastgesteldeRapportenDialoog
+
+        try:
+            dialoog = VastgesteldeRapportenDialoog(self.register, self.instellingen, self)
+        except RegisterFout as fout:
+            vragen.meld_fout(self, self.tr("Vastgestelde rapporten"), fout.melding)
+            return
+        vragen.voer_uit(dialoog)
+        dialoog.deleteLater()
+
     def open_instellingen(self) -> None:
         from ui.instellingendialoog import InstellingenDialoog
 
@@ -615,7 +688,7 @@ class Hoofdvenster(QMainWindow):
 
         `vorige`: the database setting before the settings dialog changed it, restored when the switch fails.
         """
-        if not self._alles_mag_verlaten():
+        if not self._alles_mag_verlaten() or not self._export_mag_stoppen():
             if vorige is not None:
                 self.instellingen.database = vorige
             return False
@@ -630,6 +703,7 @@ class Hoofdvenster(QMainWindow):
             return False
         QGuiApplication.restoreOverrideCursor()
         oud, self.register = self.register, nieuw
+        self._sluit_rapportdialoog()  # it reads and writes the database it was opened on
         self.detail.register = self.historie.register = self.detail.tab_effectmetingen.register = nieuw
         for pagina in self._gebouwde_paginas():
             pagina.register = nieuw
@@ -868,9 +942,10 @@ class Hoofdvenster(QMainWindow):
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._alles_mag_verlaten():
+        if not self._alles_mag_verlaten() or not self._export_mag_stoppen():
             event.ignore()
             return
+        self._sluit_rapportdialoog()
         self.bewaar_vensterstand()
         event.accept()
 

@@ -61,3 +61,11 @@ def vraag_bestand_opslaan(ouder: QWidget | None, titel: str, voorstel: str, soor
 
     pad, _ = QFileDialog.getSaveFileName(ouder, titel, voorstel, soorten)
     return pad or None
+
+
+def open_bestand(pad) -> bool:
+    """Open a file with the system's own viewer (a PDF reader); False when none could be started."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(pad)))
