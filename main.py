@@ -8,10 +8,10 @@ import logging.handlers
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 from db.paden import logbestand, standaard_database
+from registry.bestand import schrijf_atomair
 from registry.fouten import RegisterFout
 
 log = logging.getLogger("maatregelenregister")
@@ -144,26 +144,6 @@ def _filter(args):
                   iv_blokkade=args.iv_blokkade, iv_afhankelijk=args.iv_afhankelijk, iv_keten=args.iv_keten,
                   toeslagen=tuple(args.toeslag), eigenaar=args.eigenaar, zoek=args.zoek,
                   planning_verstreken=args.planning_verstreken, met_gearchiveerd=args.met_gearchiveerd)
-
-
-def schrijf_atomair(doel: str | Path, inhoud: bytes) -> None:
-    """Write a whole file or nothing: a temporary file beside it, renamed into place."""
-    doel = Path(doel)
-    if doel.is_dir():
-        raise RegisterFout(f"{doel} is een map; geef een bestandsnaam op.")
-    if not doel.parent.is_dir():
-        raise RegisterFout(f"De map {doel.parent} bestaat niet.")
-    try:
-        fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=".tmp", dir=doel.parent)
-    except OSError as fout:
-        raise RegisterFout(f"Kan niet schrijven in {doel.parent}: {fout.strerror}.") from fout
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(inhoud)
-        os.replace(tijdelijk, doel)
-    except OSError as fout:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise RegisterFout(f"Kan {doel} niet schrijven: {fout.strerror}.") from fout
 
 
 def opdracht_export_json(args) -> int:

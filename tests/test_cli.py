@@ -246,7 +246,7 @@ def test_out_into_an_unwritable_directory_exits_2_with_a_dutch_message_and_leave
         assert draai(["--db", str(gevulde_db), "export-json", "--out", str(uit)]) == 2
         fout = capsys.readouterr()
         assert fout.out == ""
-        assert "Kan niet schrijven" in fout.err
+        assert "niet schrijven" in fout.err
         assert "Traceback" not in fout.err
         assert not [n for n in os.listdir(map_) if "maatregelen-register.json" in n]
     finally:
@@ -420,7 +420,7 @@ def test_backup_into_an_unwritable_directory_exits_2_and_leaves_no_file(gevulde_
         assert draai(["--db", str(gevulde_db), "backup", "--out", str(map_ / "maatregelen-kopie.db")]) == 2
         fout = capsys.readouterr()
         assert "Traceback" not in fout.err
-        assert "Kan niet schrijven" in fout.err
+        assert "niet schrijven" in fout.err
         assert not [n for n in os.listdir(map_) if "maatregelen-kopie.db" in n]
     finally:
         if map_ != Path("/proc"):
@@ -750,7 +750,7 @@ def test_rapporten_into_an_unwritable_directory_exits_2_and_leaves_no_file(gevul
     try:
         assert draai(["--db", str(gevulde_db), "rapporten", "--id", "1", "--out", str(map_ / "prt-terug.pdf")]) == 2
         fout = capsys.readouterr()
-        assert "Kan niet schrijven" in fout.err and "Traceback" not in fout.err
+        assert "niet schrijven" in fout.err and "Traceback" not in fout.err
         assert not [n for n in os.listdir(map_) if "prt-terug.pdf" in n]
     finally:
         if map_ != Path("/proc"):

@@ -8,6 +8,7 @@ from pypdf import PdfReader
 from reportlab.platypus import PageBreak
 
 from registry.fouten import RegisterFout
+from registry import bestand
 from registry.rapport import opmaak
 
 LASTIG = '<keten> & "S&P" 0.1 <A <0.9'
@@ -161,7 +162,7 @@ def test_onschrijfbaar_pad_geeft_registerfout_en_laat_niets_achter(tmp_path, mon
         map_.mkdir()
         reden = "geen schrijfrechten"
         # Tests may run as root, who writes anywhere: refuse the way a read-only folder does.
-        monkeypatch.setattr(opmaak.tempfile, "mkstemp", _weiger)
+        monkeypatch.setattr(bestand.tempfile, "mkstemp", _weiger)
     with pytest.raises(RegisterFout, match=f"Kan het PDF-bestand niet schrijven in .*uitvoer: {reden}"):
         opmaak.bouw_document(map_ / "uit.pdf", [opmaak.alinea("x")], titel="t", periode="p", classificatie="c")
     assert {p.name for p in tmp_path.iterdir()} <= {"gegevens", "uitvoer"}
@@ -287,3 +288,21 @@ def test_voortgang_loopt_op_tot_een_met_paginanummers(tmp_path):
     assert len(meldingen) >= 2 * paginas  # every page of both layout passes
     assert any(m == f"Opmaken: pagina 3 van {paginas}…" for _, m in meldingen)
     assert paginas == len(PdfReader(tmp_path / "v.pdf").pages)
+
+
+def test_een_mislukte_bouw_laat_het_vorige_bestand_staan(tmp_path):
+    doel = tmp_path / "rapport.pdf"
+    doel.write_bytes(b"%PDF- vorige versie")
+
+    class Mis(Exception):
+        pass
+
+    def meld(fractie, melding):
+        if fractie > 0.3:
+            raise Mis
+
+    with pytest.raises(Mis):
+        opmaak.bouw_document(doel, [opmaak.alinea(f"regel {i}") for i in range(400)], titel="t", periode="p",
+                             classificatie="c", voortgang=meld)
+    assert doel.read_bytes() == b"%PDF- vorige versie"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rapport.pdf"]

@@ -7,8 +7,6 @@ unit of work that writes the file: when the file cannot be written, nothing is s
 
 import io
 import logging
-import os
-import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal
 
 from db.paden import logbestand
+from registry.bestand import schrijf_atomair
 from registry.fouten import RegisterFout
 from registry.rapport.gegevens import Rapportkeuze
 
@@ -40,30 +39,6 @@ class Exportuitkomst:
     pad: Path
     resultaat: object  # registry.rapport.pdf.Rapportresultaat (imported with reportlab, off the start-up path)
     vastgesteld: object | None  # registry.rapport.vaststelling.VastgesteldRapport when vastgesteld
-
-
-def schrijf_atomair(doel: str | os.PathLike, inhoud: bytes) -> None:
-    """Write a whole file or nothing: a temporary file beside the target, moved into place. Errors are Dutch."""
-    doel = Path(doel)
-    if doel.is_dir():
-        raise RegisterFout(f"{doel} is een map; geef een bestandsnaam op.")
-    if not doel.parent.is_dir():
-        raise RegisterFout(f"De map {doel.parent} bestaat niet.")
-    try:
-        fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=".tmp", dir=doel.parent)
-    except OSError as fout:
-        raise RegisterFout(f"Kan niet schrijven in de map {doel.parent}: {fout.strerror}.") from None
-    try:
-        with os.fdopen(fd, "wb") as bestand:
-            bestand.write(inhoud)
-        os.replace(tijdelijk, doel)
-    except OSError as fout:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise RegisterFout(f"Kan {doel} niet schrijven: het bestand is in gebruik, is alleen-lezen of er is geen "
-                           f"ruimte ({fout.strerror}).") from None
-    except BaseException:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise
 
 
 class Rapportwerk(QThread):

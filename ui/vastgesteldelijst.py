@@ -13,12 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QVBoxLayout, QWidget)
 
+from registry.bestand import schrijf_atomair
 from registry.fouten import RegisterFout
 from registry.rapport.vaststelling import VastgesteldRapport, pdf_van, vastgestelde_rapporten
 from registry.wijzigingslog import lokale_tijd
 from ui import vragen
 from ui.instellingen import Instellingen
-from ui.rapportwerk import schrijf_atomair
 from ui.tabelweergave import alleen_lezen_tabel
 
 _Index = QModelIndex | QPersistentModelIndex

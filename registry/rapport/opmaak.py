@@ -2,7 +2,6 @@
 
 import gc
 import os
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -22,7 +21,7 @@ from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame,
                                 TableStyle)
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from registry.fouten import RegisterFout
+from registry.bestand import atomair_bestand
 from registry.vocabulaire import STATUS, STATUSKLEUR
 
 FONTMAP = Path(__file__).resolve().parents[2] / "resources" / "fonts"
@@ -663,29 +662,8 @@ def _schrijf(doc_maker: Callable[[Any], None], pad_of_bestand: str | os.PathLike
     if not isinstance(pad_of_bestand, (str, os.PathLike)):
         doc_maker(pad_of_bestand)
         return
-    doel = Path(pad_of_bestand)
-    map_ = doel.parent
-    try:
-        fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=".tmp", dir=map_)
-    except (FileNotFoundError, NotADirectoryError):
-        raise RegisterFout(f"Kan het PDF-bestand niet schrijven in {map_}: de map bestaat niet.") from None
-    except (PermissionError, OSError) as fout:
-        raise RegisterFout(f"Kan het PDF-bestand niet schrijven in {map_}: geen schrijfrechten ({fout.strerror})."
-                           ) from None
-    try:
-        with os.fdopen(fd, "wb") as uit:
-            doc_maker(uit)
-        try:
-            os.replace(tijdelijk, doel)
-        except OSError as fout:
-            raise RegisterFout(f"Kan het PDF-bestand niet schrijven als {doel}: het bestand is in gebruik, is een map "
-                               f"of er zijn geen schrijfrechten ({fout.strerror}).") from None
-    except BaseException:
-        try:
-            os.unlink(tijdelijk)
-        except OSError:
-            pass
-        raise
+    with atomair_bestand(pad_of_bestand, "het PDF-bestand") as uit:
+        doc_maker(uit)
 
 
 def bouw_document(pad_of_bestand: str | os.PathLike | IO[bytes], verhalen: list[Flowable], *, titel: str,
