@@ -13,6 +13,11 @@ from typing import IO
 
 from registry.fouten import RegisterFout
 
+# mkstemp creates files readable by their owner only; an export is meant to be shared like any saved file.
+# The umask is read once, at import (in the main thread): setting it is process-wide.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
 
 @contextmanager
 def atomair_bestand(doel: str | os.PathLike, soort: str = "het bestand") -> Iterator[IO[bytes]]:
@@ -34,6 +39,7 @@ def atomair_bestand(doel: str | os.PathLike, soort: str = "het bestand") -> Iter
         with os.fdopen(fd, "wb") as uit:
             yield uit
         try:
+            os.chmod(tijdelijk, doel.stat().st_mode & 0o777 if doel.exists() else 0o666 & ~_UMASK)
             os.replace(tijdelijk, doel)
         except OSError as fout:
             raise RegisterFout(f"Kan {soort} niet schrijven als {doel}: het bestand is in gebruik, is alleen-lezen "

@@ -342,7 +342,46 @@ def test_vaststellen_bewaart_het_rapport_en_de_lijst_geeft_dezelfde_bytes(qtbot,
 
     # The next export proposes the changes since this report's peildatum.
     volgende = maak_dialoog(qtbot, start_register, tmp_path / "volgende.pdf")
+    volgende.peildatum.setDate(date(2026, 12, 31))
     assert volgende.wijzigingen.isChecked() and volgende.sinds.date().toPython() == date(2026, 11, 1)
+    # A report for the same peildatum again (a reissue) does not start from itself: there is no earlier one here.
+    volgende.peildatum.setDate(date(2026, 11, 1))
+    assert not volgende.wijzigingen.isChecked()
+    # A date the user chose stays, whatever the peildatum does next.
+    volgende.peildatum.setDate(date(2026, 12, 31))
+    volgende.sinds.setDate(date(2026, 7, 1))
+    volgende.peildatum.setDate(date(2027, 1, 31))
+    assert volgende.sinds.date().toPython() == date(2026, 7, 1)
+
+
+def test_annuleren_na_het_punt_zonder_terugkeer_meldt_wat_er_echt_is_gebeurd(qtbot, start_register, antwoorden,
+                                                                               monkeypatch, tmp_path):
+    import threading
+
+    from registry.rapport.vaststelling import vastgestelde_rapporten
+    from ui import rapportwerk
+
+    bezig = threading.Event()
+    echt = rapportwerk.schrijf_atomair
+
+    def traag_schrijven(doel, inhoud, *args):
+        bezig.set()
+        time.sleep(0.5)
+        echt(doel, inhoud, *args)
+
+    monkeypatch.setattr(rapportwerk, "schrijf_atomair", traag_schrijven)
+    pad = tmp_path / "laat.pdf"
+    d = maak_dialoog(qtbot, start_register, pad)
+    d.definitief.setChecked(True)
+    d.vaststellen.setChecked(True)
+    d.exporteer()
+    qtbot.waitUntil(bezig.is_set, timeout=120_000)
+    d.annuleer_en_wacht()  # as when the main window closes: too late, the report is being stored and written
+    assert pad.exists()
+    with start_register.sessie() as s:
+        assert len(vastgestelde_rapporten(s)) == 1
+    assert "al opgeslagen" in d.melding.text() and "vastgesteld" in d.melding.text()
+    assert "geannuleerd" not in d.melding.text()
 
 
 def test_een_mislukte_vaststelling_laat_geen_bestand_en_geen_rapport_achter(qtbot, start_register, antwoorden,

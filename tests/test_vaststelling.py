@@ -160,6 +160,8 @@ def test_laatste_vastgestelde_peildatum_is_de_laatste_peildatum_niet_het_laatst_
         assert laatste_vastgestelde_peildatum(s) == date(2026, 6, 30)
         assert laatste_vastgestelde_peildatum(s, tot=date(2026, 6, 29)) == date(2025, 12, 31)
         assert laatste_vastgestelde_peildatum(s, tot=date(2025, 1, 1)) is None
+        # a report reissued for the same peildatum starts from the one before it, not from itself
+        assert laatste_vastgestelde_peildatum(s, tot=date(2026, 6, 30)) == date(2025, 12, 31)
 
 
 def test_een_onbekend_rapport_wordt_niet_gevonden(register):

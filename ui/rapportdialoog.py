@@ -68,11 +68,9 @@ class RapportDialoog(QDialog):
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(620)
 
-        from registry.rapport.vaststelling import laatste_vastgestelde_peildatum
-
-        with register.sessie() as sessie:
-            vorige_peildatum = laatste_vastgestelde_peildatum(sessie)
         vandaag = date.today()
+        vorige_peildatum = self._vorige_peildatum(vandaag)
+        self._sinds_eigen = False  # set by the user: no longer follows the peildatum
 
         laag = QVBoxLayout(self)
         self.invoer = QWidget(self)  # everything the user chooses: disabled as a whole while a build runs
@@ -218,6 +216,9 @@ class RapportDialoog(QDialog):
         self.bestand.textEdited.connect(self._bestandsnaam_getypt)
         self.bladerknop.clicked.connect(self._blader)
         self.wijzigingen.toggled.connect(self.sinds.setEnabled)
+        self.peildatum.dateChanged.connect(self._volg_sinds)
+        self.sinds.dateChanged.connect(self._sinds_gekozen)
+        self.wijzigingen.toggled.connect(self._sinds_gekozen)
         self.sinds.setEnabled(self.wijzigingen.isChecked())
         self.definitief.toggled.connect(self._werk_vaststellen_bij)
         self._werk_vaststellen_bij()
@@ -434,6 +435,31 @@ class RapportDialoog(QDialog):
         else:
             self.unsetCursor()
 
+    def _vorige_peildatum(self, peildatum: date) -> date | None:
+        from registry.rapport.vaststelling import laatste_vastgestelde_peildatum
+
+        with self.register.sessie() as sessie:
+            return laatste_vastgestelde_peildatum(sessie, tot=peildatum)
+
+    def _sinds_gekozen(self) -> None:
+        if not self._sinds_volgt:
+            self._sinds_eigen = True
+
+    _sinds_volgt = False
+
+    def _volg_sinds(self) -> None:
+        """The default "since" is the last vastgestelde peildatum before the chosen peildatum (as on the command line)."""
+        if self._sinds_eigen:
+            return
+        peildatum = self.peildatum.date().toPython()
+        vorige = self._vorige_peildatum(peildatum)
+        self._sinds_volgt = True
+        try:
+            self.sinds.setDate(vorige or _begin_halfjaar(peildatum))
+            self.wijzigingen.setChecked(vorige is not None)
+        finally:
+            self._sinds_volgt = False
+
     def _is_huidig(self) -> bool:
         """Whether a result signal comes from the build this dialog is waiting for (not one already given up)."""
         return self._werk is not None and self.sender() is self._werk
@@ -506,6 +532,14 @@ class RapportDialoog(QDialog):
         finally:
             QGuiApplication.restoreOverrideCursor()
         self._klaar_met_werk()
+        if werk.uitkomst is not None:  # it had passed the point of no return: say what really happened
+            self.voortgangsbalk.setValue(100)
+            tekst = self.tr("Het overzicht was al opgeslagen als %s.") % werk.uitkomst.pad
+            if werk.uitkomst.vastgesteld is not None:
+                tekst += " " + self.tr("Het rapport is vastgesteld.")
+            self.melding.setText(tekst)
+            self.geexporteerd.emit(werk.uitkomst)
+            return
         self.voortgangsbalk.setValue(0)
         self.melding.setText(self.tr("Export geannuleerd"))
 

@@ -60,6 +60,7 @@ class Rapportwerk(QThread):
         self.opdracht = opdracht
         self._stop = threading.Event()
         self._laatst: tuple[int, str] | None = None
+        self.uitkomst: Exportuitkomst | None = None  # set when the file was written (and stored), before `klaar`
 
     def annuleer(self) -> None:
         """Ask the build to stop; it does at its next progress report (well within a second)."""
@@ -89,6 +90,7 @@ class Rapportwerk(QThread):
             self.mislukt.emit(f"Er ging iets onverwachts mis bij het maken van de PDF; er is niets opgeslagen.\n\n"
                               f"De details staan in {logbestand()}.")
         else:
+            self.uitkomst = uitkomst  # read by an owner that waited on a late cancel
             self.klaar.emit(uitkomst)
 
     def _maak(self) -> Exportuitkomst:

@@ -387,6 +387,10 @@ def kolombreedtes_met_minimum(gewichten: list[float], breedte: float, minima: li
         vast.update(te_smal)
 
 
+#: The widest a code column may demand, as a share of the table: wide enough for any register code.
+_CODE_MAX = 0.25
+
+
 def tabel(koppen: list[str], rijen: Iterable[list], kolombreedtes: list[float] | None = None, *,
           statuskolommen: Iterable[int] = (), statusweergave: str = "beide", breedte: float = BESCHIKBARE_BREEDTE,
           vette_kolommen: Iterable[int] = (), codekolommen: Iterable[int] = (),
@@ -421,7 +425,9 @@ def tabel(koppen: list[str], rijen: Iterable[list], kolombreedtes: list[float] |
                 continue
             stijl = vet_stijl if i in vette_kolommen else cel_stijl
             if i in codekolommen:
-                minima[i] = max(minima[i], _woordbreedte(w, stijl.fontName, stijl.fontSize) + rand)
+                # Capped: one stray long token (a URL in a citation) must not squeeze every other column.
+                minima[i] = max(minima[i], min(_woordbreedte(w, stijl.fontName, stijl.fontSize) + rand,
+                                               breedte * _CODE_MAX))
             elif isinstance(w, Paragraph) and nummer <= 200:
                 # Ready paragraphs (status transitions and the like) repeat a few words: a sample will do.
                 zachte_minima[i] = max(zachte_minima[i], min(w.minWidth() + rand, _WOORD_MAX))

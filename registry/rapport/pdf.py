@@ -83,6 +83,14 @@ def _iv(r: Maatregelregel) -> str:
     return "onbekend"
 
 
+def _planning(r: Maatregelregel) -> str | None:
+    # One column for both targets keeps the table readable on portrait A4; a re-dating stays visible as "→".
+    oorspronkelijk, huidig = r.planning_oorspronkelijk, r.planning_huidig
+    if not oorspronkelijk or oorspronkelijk == huidig:
+        return huidig
+    return f"{oorspronkelijk} → {huidig or 'onbekend'}"
+
+
 def _bronverwijzing(bron: str | None, vindplaats: str | None) -> str:
     return ", ".join(d for d in (bron, vindplaats) if d)
 
@@ -162,6 +170,17 @@ def _samenvatting(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowab
     return verhaal
 
 
+def _wijzigingen_inleiding(wijzigingen: list[Wijziging], sinds: date, peildatum: date) -> str:
+    # A history entry may confirm the same status with a newer source: say so, or the count reads as changes only.
+    bevestigd = sum(1 for w in wijzigingen if w.oud == w.nieuw)
+    inleiding = (f"{len(wijzigingen)} vermeldingen in de statushistorie van {_datum(sinds)} tot en met de peildatum "
+                 f"{_datum(peildatum)}, op de datum van de vermelding")
+    if not bevestigd:
+        return inleiding + "."
+    return (inleiding + f": {len(wijzigingen) - bevestigd} keer een andere status, {bevestigd} keer dezelfde status "
+            "met een nieuwe toelichting of bron.")
+
+
 def _wijzigingen(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowable]:
     sinds = g.titel.sinds
     titel = f"Wijzigingen sinds {_kort(sinds)}" if sinds else "Wijzigingen"
@@ -173,8 +192,7 @@ def _wijzigingen(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowabl
         verhaal.append(_leeg(f"Geen wijzigingen tussen {_datum(sinds)} en {_datum(g.titel.peildatum)}."))
         return verhaal
     _bij_elkaar(
-        verhaal, [alinea(f"{len(g.wijzigingen)} statuswijzigingen van {_datum(sinds)} tot en met de peildatum "
-                      f"{_datum(g.titel.peildatum)}, op de datum van de wijziging.")],
+        verhaal, [alinea(_wijzigingen_inleiding(g.wijzigingen, sinds, g.titel.peildatum))],
         tabel(["Datum", "Code", "Naam", "Oud → nieuw", "Toelichting", "Bron"],
               [[_kort(w.datum), w.code, w.naam, _overgang(w), w.toelichting, _bronverwijzing(w.bron, w.vindplaats)]
                for w in g.wijzigingen],
@@ -188,12 +206,11 @@ def _per_domein(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowable
         verhaal.append(_leeg("Geen maatregelen in deze selectie."))
     for d in g.domeinen:
         _bij_elkaar(verhaal, [kop(f"{d.volledige_naam} ({len(d.maatregelen)})", 2)], tabel(
-            ["Code", "Naam", "Status", "IV", "Eigenaar", "Planning oorspr.", "Planning huidig",
-             "Laatste effectmeting"],
+            ["Code", "Naam", "Status", "IV", "Eigenaar", "Planning oorspr. → huidig", "Laatste effectmeting"],
             [[r.code + ("\n(gearchiveerd)" if r.gearchiveerd else ""), r.naam, r.status, _iv(r), r.eigenaar,
-              r.planning_oorspronkelijk, r.planning_huidig, r.laatste_effect] for r in d.maatregelen],
-            [1.3, 3.2, 1.45, 1.6, 1.8, 1.8, 1.8, 3.05], statuskolommen=[2], statusweergave="symbool",
-            codekolommen=[0], voortgang=tik))
+              _planning(r), r.laatste_effect] for r in d.maatregelen],
+            [1.3, 3.4, 1.2, 1.5, 1.5, 2.0, 3.6], statuskolommen=[2], statusweergave="symbool",
+            codekolommen=[0, 3], voortgang=tik))
     return verhaal
 
 
@@ -204,7 +221,7 @@ def _blokkades(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowable]
         return verhaal
     _bij_elkaar(verhaal, [], tabel(["Code", "Naam", "Keten", "Soort", "Toelichting", "Verwacht"],
                                    [[b.code, b.naam, b.keten, b.soort, b.toelichting, b.verwacht] for b in g.blokkades],
-                                   [1.3, 3.5, 2, 1.8, 4, 1.8], codekolommen=[0], voortgang=tik))
+                                   [1.3, 3.5, 2, 1.8, 4, 1.8], codekolommen=[0, 3, 5], voortgang=tik))
     return verhaal
 
 
@@ -215,7 +232,7 @@ def _effectmetingen(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flow
             ["Code", "Naam", "Indicator", "Waarde", "Periode", "Bewijskracht", "Bron"],
             [[e.code, e.naam, e.indicator, e.waarde, e.periode, e.bewijskracht_label,
               _bronverwijzing(e.bron, e.vindplaats)] for e in g.effectmetingen],
-            [1.3, 2.8, 2.8, 1.6, 1.6, 1.9, 1.8], codekolommen=[0, 6], voortgang=tik))
+            [1.3, 2.8, 2.8, 1.6, 1.6, 1.9, 1.8], codekolommen=[0, 5, 6], voortgang=tik))
     else:
         verhaal.append(_leeg("Geen effectmetingen in deze selectie."))
     kop_ = kop(f"Maatregelen zonder effectmeting ({len(g.zonder_effectmeting)})", 2)
@@ -248,7 +265,7 @@ def _opvolging(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowable]
         _bij_elkaar(verhaal, groep, tabel(["Code", "Aanbeveling", "Opvolging", "Motivatie", "Maatregelen"],
                                           [[a.code, a.titel, a.opvolging_label, a.motivatie,
                                             ", ".join(a.maatregelen)] for a in b.aanbevelingen],
-                                          [1.3, 4.2, 1.9, 3.4, 2], codekolommen=[0, 4], voortgang=tik))
+                                          [1.3, 4.2, 1.9, 3.4, 2], codekolommen=[0, 2, 4], voortgang=tik))
     return verhaal
 
 
@@ -270,7 +287,7 @@ def _bronnen(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowable]:
     _bij_elkaar(verhaal, [], tabel(["Code", "Titel", "Uitgever", "Datum", "Soort"],
                                    [[b.code, b.titel, b.uitgever, _kort(b.datum),
                                      BRONSOORT.label(b.soort) if b.soort else None] for b in g.bronnen],
-                                   [2.6, 4.2, 2.8, 1.5, 1.6], codekolommen=[0, 3], voortgang=tik))
+                                   [2.6, 4.2, 2.8, 1.5, 1.6], codekolommen=[0, 3, 4], voortgang=tik))
     return verhaal
 
 

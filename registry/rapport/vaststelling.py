@@ -140,8 +140,11 @@ def pdf_van(sessie: Session, rapport_id: int) -> bytes:
 
 
 def laatste_vastgestelde_peildatum(sessie: Session, *, tot: date | None = None) -> date | None:
-    """The latest peildatum of all vastgestelde reports (on or before `tot` when given): the next report's "since"."""
+    """The latest peildatum of all vastgestelde reports (before `tot` when given): the next report's "since".
+
+    Strictly before: a report reissued for the same peildatum starts from the report before it, not from itself.
+    """
     query = select(func.max(Rapporttabel.peildatum))
     if tot is not None:
-        query = query.where(Rapporttabel.peildatum <= tot)
+        query = query.where(Rapporttabel.peildatum < tot)
     return sessie.execute(query).scalar()
