@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from sqlmodel import Session
 
-from registry.dashboard import Dashboardcijfers
+from registry.dashboard import Dashboardcijfers, aandeel
 from registry.rapport.gegevens import (SECTIES, Maatregelregel, Rapportgegevens, Rapportkeuze, Wijziging,
                                        rapportgegevens)
 from registry.rapport.opmaak import (KOPKLEUR, Alinea, Voortgang, alinea, bij_elkaar, bouw_document,
@@ -158,8 +158,9 @@ def _samenvatting(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowab
                           "per hoofddomein. Elke maatregel telt één keer; gearchiveerde maatregelen tellen niet mee."))
     verhaal.append(t)
     verhaal.append(Spacer(1, 4 * mm))
-    verhaal.append(tabel(["IV", "Aantal maatregelen"],
-                         [["IV-afhankelijk", s.iv_afhankelijk], ["IV-blokkade", s.iv_blokkade]], [3, 2]))
+    verhaal.append(tabel(["IV", "Aantal maatregelen", "Aandeel"],
+                         [["IV-afhankelijk", s.iv_afhankelijk, aandeel(s.iv_afhankelijk, s.totaal)],
+                          ["IV-blokkade", s.iv_blokkade, aandeel(s.iv_blokkade, s.totaal)]], [3, 1.2, 0.8]))
     cijfers = g.samenvatting.cijfers  # as of the peildatum
     tik(0)  # each chart takes a few tenths of a second: report in between, so a cancel is seen soon
     verhaal.append(Spacer(1, 6 * mm))
