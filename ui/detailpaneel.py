@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize,
+from PySide6.QtCore import (QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize,
                             QStringListModel, Qt, Signal)
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QFormLayout, QFrame, QGridLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
@@ -32,6 +32,7 @@ from ui import vragen
 from ui.conflictdialoog import ConflictDialoog
 from ui.effectmetingen import EffectmetingenTab
 from ui.koppeldialoog import als_tooltip, kies_om_te_koppelen
+from ui.rijenmodel import Rijenmodel
 from ui.tabelweergave import alleen_lezen_tabel
 
 FOUTKLEUR = "#b3261e"  # the same red as the other forms' messages; contrast ≥ 4.5:1 on white
@@ -134,56 +135,17 @@ class _CodesCompleter(QCompleter):
 
 # --- table models ---------------------------------------------------------------------------------------------------
 
-class _Rijenmodel(QAbstractTableModel):
-    """Read-only rows (plain dataclasses) shown in columns; subclasses name the columns."""
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._rijen: list = []
-        self._kolommen: list[tuple[str, Callable]] = self.kolommen()
-
-    def kolommen(self) -> list[tuple[str, Callable]]:
-        raise NotImplementedError
-
-    def zet_rijen(self, rijen: list) -> None:
-        self.beginResetModel()
-        self._rijen = list(rijen)
-        self.endResetModel()
-
-    def rij(self, nummer: int):
-        return self._rijen[nummer]
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rijen)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._kolommen)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rijen):
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._kolommen[index.column()][1](self._rijen[index.row()]) or ""
-        return None
-
-    def headerData(self, sectie: int, richting: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and richting == Qt.Orientation.Horizontal \
-                and 0 <= sectie < len(self._kolommen):
-            return self._kolommen[sectie][0]
-        return None
-
-
 def _bron_en_vindplaats(bron: str | None, vindplaats: str | None) -> str:
     return ", ".join(filter(None, (bron, vindplaats)))
 
 
-class AanbevelingenModel(_Rijenmodel):
-    def kolommen(self) -> list[tuple[str, Callable[[AanbevelingRij], str | None]]]:
+class AanbevelingenModel(Rijenmodel):
+    def kolommen(self) -> list[tuple[str, Callable[[AanbevelingRij], str | None], None]]:
         return [
-            (self.tr("Code"), lambda r: r.code),
-            (self.tr("Titel"), lambda r: r.titel),
-            (self.tr("Bron"), lambda r: _bron_en_vindplaats(r.bron, r.vindplaats)),
-            (self.tr("Opvolging"), lambda r: OPVOLGING.label(r.opvolging)),
+            (self.tr("Code"), lambda r: r.code, None),
+            (self.tr("Titel"), lambda r: r.titel, None),
+            (self.tr("Bron"), lambda r: _bron_en_vindplaats(r.bron, r.vindplaats), None),
+            (self.tr("Opvolging"), lambda r: OPVOLGING.label(r.opvolging), None),
         ]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -560,7 +522,7 @@ class DetailPaneel(QWidget):
         form.vorm.addRow(groep)
         return form.scroll
 
-    def _tabel(self, model: _Rijenmodel, naam: str) -> QTableView:
+    def _tabel(self, model: Rijenmodel, naam: str) -> QTableView:
         tabel = alleen_lezen_tabel(model, naam)
         tabel.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         tabel.horizontalHeader().setStretchLastSection(True)

@@ -7,7 +7,7 @@ raises beside its field. matplotlib loads only when a trend is actually drawn (`
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
@@ -25,6 +25,7 @@ from registry.trend import getal_nl, heeft_trend, teken_trend, trendreeks
 from registry.vocabulaire import BEWIJSKRACHT, EFFECT_ERVARING
 from ui import vragen
 from ui.figuur import Grafiekvak, exporteer_png
+from ui.rijenmodel import Rijenmodel
 from ui.tabelweergave import alleen_lezen_tabel
 
 FOUTKLEUR = "#b3261e"  # the same red as the other forms' messages; contrast ≥ 4.5:1 on white
@@ -67,96 +68,7 @@ def _uitleglabel(tekst: str = "") -> QLabel:
 
 # --- table models ---------------------------------------------------------------------------------------------------
 
-class _Rijenmodel(QAbstractTableModel):
-    """Read-only plain rows in columns; `sort` orders them in Python (keeping the selection) by a key per column."""
-
-    RIJ_ROL = Qt.ItemDataRole.UserRole  # the row itself
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._rijen: list = []
-        self._kolommen: list[tuple[str, Callable, Callable | None]] = self.kolommen()
-        self._sortering: tuple[int, Qt.SortOrder] | None = None
-
-    def kolommen(self) -> list[tuple[str, Callable, Callable | None]]:
-        """(header, text of a row, sort key of a row or None: the text, case- and accent-insensitively)."""
-        raise NotImplementedError
-
-    def zet_rijen(self, rijen: list) -> None:
-        self.beginResetModel()
-        self._rijen = self._gesorteerd(list(rijen))
-        self.endResetModel()
-
-    def rij(self, nummer: int):
-        return self._rijen[nummer]
-
-    def rij_van(self, index: _Index):
-        if not index.isValid() or not 0 <= index.row() < len(self._rijen):
-            return None
-        return self._rijen[index.row()]
-
-    def rijen(self) -> list:
-        return list(self._rijen)
-
-    def tekst(self, rij, kolom: int) -> str:
-        return self._kolommen[kolom][1](rij) or ""
-
-    # --- Qt --------------------------------------------------------------------------------------------------------
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rijen)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._kolommen)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def data(self, index: _Index, rol: int = Qt.ItemDataRole.DisplayRole):
-        r = self.rij_van(index)
-        if r is None or not 0 <= index.column() < len(self._kolommen):
-            return None
-        if rol in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.tekst(r, index.column())
-        if rol == self.RIJ_ROL:
-            return r
-        return None
-
-    def headerData(self, sectie: int, richting: Qt.Orientation, rol: int = Qt.ItemDataRole.DisplayRole):
-        if rol == Qt.ItemDataRole.DisplayRole and richting == Qt.Orientation.Horizontal \
-                and 0 <= sectie < len(self._kolommen):
-            return self._kolommen[sectie][0]
-        return None
-
-    def sort(self, kolom: int, volgorde: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= kolom < len(self._kolommen):
-            return
-        self.layoutAboutToBeChanged.emit()
-        oud = self.persistentIndexList()
-        oude_rijen = [self._rijen[i.row()] if 0 <= i.row() < len(self._rijen) else None for i in oud]
-        self._sortering = (kolom, volgorde)
-        self._rijen = self._gesorteerd(self._rijen)
-        positie = {id(r): n for n, r in enumerate(self._rijen)}
-        nieuw = [self.index(positie[id(r)], i.column()) if r is not None else QModelIndex()
-                 for i, r in zip(oud, oude_rijen)]
-        self.changePersistentIndexList(oud, nieuw)
-        self.layoutChanged.emit()
-
-    def _gesorteerd(self, rijen: list) -> list:
-        if self._sortering is None:
-            return rijen
-        kolom, volgorde = self._sortering
-        _, tekst, sleutel = self._kolommen[kolom]
-        leeg = [r for r in rijen if not tekst(r)]  # empty cells last, in either direction
-        vol = [r for r in rijen if tekst(r)]
-        vol.sort(key=sleutel or (lambda r: normaliseer(tekst(r))),
-                 reverse=volgorde == Qt.SortOrder.DescendingOrder)
-        return vol + leeg
-
-
-class EffectmetingenModel(_Rijenmodel):
+class EffectmetingenModel(Rijenmodel):
     """One measure's measurements, in order of entry."""
 
     BREEDTES = [36, 14, 12, 20, 12, 12, 16, 14, 30]  # at most, in characters
@@ -180,7 +92,7 @@ def _waardesleutel(r: EffectmetingRij) -> tuple:
     return (r.waarde is None, r.waarde if r.waarde is not None else 0.0, normaliseer(r.waarde_tekst))
 
 
-class AlleEffectmetingenModel(_Rijenmodel):
+class AlleEffectmetingenModel(Rijenmodel):
     """The measurements of the whole register; sortable by every column."""
 
     MAATREGEL = 0
@@ -203,7 +115,7 @@ class AlleEffectmetingenModel(_Rijenmodel):
         ]
 
 
-class ZonderEffectmetingModel(_Rijenmodel):
+class ZonderEffectmetingModel(Rijenmodel):
     """(code, naam) of the measures without any measurement."""
 
     def kolommen(self):
@@ -901,7 +813,7 @@ class EffectmetingenPagina(QWidget):
             self._kies(self.tabel, self.model, lambda r: r.id == gekozen.id)
 
     @staticmethod
-    def _kies(tabel: QTableView, model: _Rijenmodel, past: Callable) -> None:
+    def _kies(tabel: QTableView, model: Rijenmodel, past: Callable) -> None:
         for i, r in enumerate(model.rijen()):
             if past(r):
                 tabel.setCurrentIndex(model.index(i, 0))

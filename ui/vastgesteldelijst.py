@@ -8,9 +8,10 @@ fingerprint taken when the report was vastgesteld, so what opens is what was sen
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QVBoxLayout, QWidget)
 
 from registry.bestand import schrijf_atomair
@@ -19,6 +20,7 @@ from registry.rapport.vaststelling import VastgesteldRapport, pdf_van, vastgeste
 from registry.wijzigingslog import lokale_tijd
 from ui import vragen
 from ui.instellingen import Instellingen
+from ui.rijenmodel import Rijenmodel
 from ui.tabelweergave import alleen_lezen_tabel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -58,68 +60,30 @@ def grootte_tekst(grootte: int) -> str:
     return f"{grootte / 1_000_000:.1f} MB".replace(".", ",")
 
 
-class VastgesteldeRapportenModel(QAbstractTableModel):
+class VastgesteldeRapportenModel(Rijenmodel):
     """Read-only rows: Vastgesteld op (local time), Periode, Peildatum, Selectie, Maatregelen, Pagina's, Door."""
 
     VASTGESTELD_OP, PERIODE, PEILDATUM, SELECTIE, MAATREGELEN, PAGINAS, DOOR = range(7)
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rijen: list[VastgesteldRapport] = []
-        self._koppen = [self.tr("Vastgesteld op"), self.tr("Periode"), self.tr("Peildatum"), self.tr("Selectie"),
-                        self.tr("Maatregelen"), self.tr("Pagina's"), self.tr("Door")]
-
-    def zet_rijen(self, rijen: list[VastgesteldRapport]) -> None:
-        self.beginResetModel()
-        self._rijen = list(rijen)
-        self.endResetModel()
-
-    def rij(self, nummer: int) -> VastgesteldRapport:
-        return self._rijen[nummer]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rijen)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._koppen)
-
-    def _tekst(self, r: VastgesteldRapport, kolom: int) -> str:
-        if kolom == self.VASTGESTELD_OP:
-            return f"{lokale_tijd(r.vastgesteld_op):%d-%m-%Y %H:%M}"
-        if kolom == self.PERIODE:
-            return r.periode or ""
-        if kolom == self.PEILDATUM:
-            return r.peildatum.strftime("%d-%m-%Y")
-        if kolom == self.SELECTIE:
-            return r.filter_omschrijving
-        if kolom == self.MAATREGELEN:
-            return str(r.aantal_maatregelen)
-        if kolom == self.PAGINAS:
-            return str(r.paginas)
-        return r.vastgesteld_door
+    def kolommen(self) -> list[tuple[str, Callable[[VastgesteldRapport], str], None]]:
+        return [
+            (self.tr("Vastgesteld op"), lambda r: f"{lokale_tijd(r.vastgesteld_op):%d-%m-%Y %H:%M}", None),
+            (self.tr("Periode"), lambda r: r.periode or "", None),
+            (self.tr("Peildatum"), lambda r: r.peildatum.strftime("%d-%m-%Y"), None),
+            (self.tr("Selectie"), lambda r: r.filter_omschrijving, None),
+            (self.tr("Maatregelen"), lambda r: str(r.aantal_maatregelen), None),
+            (self.tr("Pagina's"), lambda r: str(r.paginas), None),
+            (self.tr("Door"), lambda r: r.vastgesteld_door, None),
+        ]
 
     def data(self, index: _Index, rol: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rijen):
-            return None
-        r = self._rijen[index.row()]
-        if rol == Qt.ItemDataRole.DisplayRole:
-            return self._tekst(r, index.column())
-        if rol == Qt.ItemDataRole.ToolTipRole:
-            return self._tekst(r, index.column()) + "\n" + r.bestandsnaam
-        if rol == Qt.ItemDataRole.TextAlignmentRole and index.column() in (self.MAATREGELEN, self.PAGINAS):
+        r = self.rij_van(index)
+        if r is not None and rol == Qt.ItemDataRole.ToolTipRole:
+            return self.tekst(r, index.column()) + "\n" + r.bestandsnaam
+        if r is not None and rol == Qt.ItemDataRole.TextAlignmentRole \
+                and index.column() in (self.MAATREGELEN, self.PAGINAS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, sectie: int, richting: Qt.Orientation, rol: int = Qt.ItemDataRole.DisplayRole):
-        if rol == Qt.ItemDataRole.DisplayRole and richting == Qt.Orientation.Horizontal \
-                and 0 <= sectie < len(self._koppen):
-            return self._koppen[sectie]
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return super().data(index, rol)
 
 
 class VastgesteldeRapportenDialoog(QDialog):
