@@ -28,8 +28,9 @@ from registry.tekst import natuurlijke_sleutel, normaliseer
 from registry.vocabulaire import OPVOLGING, OPVOLGINGSKLEUR, STATUS
 from registry.wijzigingslog import lokale_tijd
 from ui import vragen
+from ui.foutlabel import foutlabel
 from ui.koppeldialoog import als_tooltip, kies_om_te_koppelen
-from ui.statusdialoog import FOUTKLEUR, datumtekst
+from ui.statusdialoog import datumtekst
 from ui.tabelweergave import alleen_lezen_tabel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -482,11 +483,7 @@ class AanbevelingenPagina(QWidget):
         self.motivatie = _Tekstvak(4, groep)
         self.motivatie.setAccessibleName(self.tr("Motivatie"))
         self.motivatie.setPlaceholderText(self.tr("Waarom dit besluit? Bij afwijzen verplicht."))
-        self.motivatie_melding = QLabel(groep)
-        self.motivatie_melding.setTextFormat(Qt.TextFormat.PlainText)
-        self.motivatie_melding.setWordWrap(True)
-        self.motivatie_melding.setStyleSheet(f"color: {FOUTKLEUR};")
-        self.motivatie_melding.hide()
+        self.motivatie_melding = foutlabel(groep)
         motivatielabel = QLabel(self.tr("&Motivatie:"), groep)
         motivatielabel.setBuddy(self.motivatie)
         kolom = QVBoxLayout()
@@ -494,11 +491,7 @@ class AanbevelingenPagina(QWidget):
         kolom.addWidget(self.motivatie_melding)
         vorm.addRow(motivatielabel, kolom)
 
-        self.besluit_melding = QLabel(groep)  # a refusal that concerns no single field
-        self.besluit_melding.setTextFormat(Qt.TextFormat.PlainText)
-        self.besluit_melding.setWordWrap(True)
-        self.besluit_melding.setStyleSheet(f"color: {FOUTKLEUR};")
-        self.besluit_melding.hide()
+        self.besluit_melding = foutlabel(groep)  # a refusal that concerns no single field
         vorm.addRow(self.besluit_melding)
 
         knoprij = QHBoxLayout()

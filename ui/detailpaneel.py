@@ -31,11 +31,11 @@ from registry.vocabulaire import FASE, OPVOLGING, STATUS, STATUSKLEUR, Vocabulai
 from ui import vragen
 from ui.conflictdialoog import ConflictDialoog
 from ui.effectmetingen import EffectmetingenTab
+from ui.foutlabel import FOUTKLEUR, foutlabel
 from ui.koppeldialoog import als_tooltip, kies_om_te_koppelen
 from ui.rijenmodel import Rijenmodel
 from ui.tabelweergave import alleen_lezen_tabel
 
-FOUTKLEUR = "#b3261e"  # the same red as the other forms' messages; contrast ≥ 4.5:1 on white
 _SCHEIDING = re.compile(r"[\s,;]+")
 _KOPLETTERS = frozenset("os")  # the mnemonics of the header's buttons (Opslaan, Herstellen), visible on every tab
 
@@ -293,11 +293,7 @@ class DetailPaneel(QWidget):
             kolom.addWidget(invoer)
         for w in onder:
             kolom.addWidget(w)
-        melding = QLabel()
-        melding.setTextFormat(Qt.TextFormat.PlainText)
-        melding.setWordWrap(True)
-        melding.setStyleSheet(f"color: {FOUTKLEUR};")
-        melding.hide()
+        melding = foutlabel()
         kolom.addWidget(melding)
         doel = focus or invoer
         invoer.setObjectName(sleutel)  # the field key: `findChild(QLineEdit, "naam")` in tests and tools

@@ -25,10 +25,10 @@ from registry.trend import getal_nl, heeft_trend, teken_trend, trendreeks
 from registry.vocabulaire import BEWIJSKRACHT, EFFECT_ERVARING
 from ui import vragen
 from ui.figuur import Grafiekvak, exporteer_png
+from ui.foutlabel import FOUTKLEUR, foutlabel
 from ui.rijenmodel import Rijenmodel
 from ui.tabelweergave import alleen_lezen_tabel
 
-FOUTKLEUR = "#b3261e"  # the same red as the other forms' messages; contrast ≥ 4.5:1 on white
 UITLEGKLEUR = "#555555"
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -260,11 +260,7 @@ class EffectmetingDialoog(QDialog):
         laag.addWidget(veld)
         if onder is not None:
             laag.addWidget(onder)
-        fout = QLabel(kolom)
-        fout.setWordWrap(True)
-        fout.setTextFormat(Qt.TextFormat.PlainText)
-        fout.setStyleSheet(f"color: {FOUTKLEUR};")
-        fout.hide()
+        fout = foutlabel(kolom)
         laag.addWidget(fout)
         self._foutlabels[sleutel] = fout
         self._velden[sleutel] = veld

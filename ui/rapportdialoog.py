@@ -20,10 +20,10 @@ from registry.filters import Filter
 from registry.fouten import RegisterFout, ValidatieFout
 from registry.rapport.gegevens import SECTIE_LABELS, SECTIES, Rapportkeuze
 from ui import vragen
+from ui.foutlabel import foutlabel
 from ui.instellingen import Instellingen
 from ui.rapportwerk import Exportopdracht, Exportuitkomst, Rapportwerk
 
-FOUTKLEUR = "#b3261e"
 _MAP_SLEUTEL = "rapport_map"  # the folder of the last export, remembered in the settings
 _MAX_FILTERTEKST = 70  # a longer filter description is shortened on the radio button (in full in its tooltip)
 
@@ -245,12 +245,7 @@ class RapportDialoog(QDialog):
         return veld
 
     def _foutlabel(self, veld: str, laag) -> QLabel:
-        label = QLabel(self.invoer)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setStyleSheet(f"QLabel {{ color: {FOUTKLEUR}; }}")
-        label.setAccessibleName(self.tr("Foutmelding"))
-        label.hide()
+        label = foutlabel(self.invoer)
         self._foutlabels[veld] = label
         laag.addWidget(label)
         return label

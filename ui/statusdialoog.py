@@ -16,8 +16,8 @@ from registry.fouten import ConflictFout, RegisterFout, ValidatieFout
 from registry.maatregel import haal_maatregel
 from registry.status import HistorieRij, corrigeer_historie, wijzig_status
 from registry.vocabulaire import FASE, STATUS, STATUSKLEUR
+from ui.foutlabel import FOUTKLEUR, foutlabel
 
-FOUTKLEUR = "#b3261e"
 _ONGEWIJZIGD = "__ongewijzigd__"  # fase combo: every measure keeps the fase it has
 
 
@@ -150,12 +150,7 @@ class _StatusFormulier(QDialog):
     # --- building ----------------------------------------------------------------------------------------------------
 
     def _foutlabel(self, veld: str, laag=None) -> QLabel:
-        label = QLabel(self)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setStyleSheet(f"QLabel {{ color: {FOUTKLEUR}; }}")
-        label.setAccessibleName(self.tr("Foutmelding"))
-        label.hide()
+        label = foutlabel(self)
         self._foutlabels[veld] = label
         if laag is not None:
             laag.addWidget(label)
