@@ -196,7 +196,7 @@ class Periode:
         soort = self._bepaal_soort()
         van, jaar = self.van, self.van.year
         if soort == "dag":
-            return _dag_nederlands(van)
+            return dag_nederlands(van)
         if soort == "maand":
             return f"{_MAANDNAMEN[van.month]} {jaar}"
         if soort == "kwartaal":
@@ -208,7 +208,7 @@ class Periode:
         if soort in _JAARDELEN:
             return f"{soort} {jaar}"
         # A hand-made period that fits no known form.
-        return f"{_dag_nederlands(self.van)} t/m {_dag_nederlands(self.tot)}"
+        return f"{dag_nederlands(self.van)} t/m {dag_nederlands(self.tot)}"
 
     def verstreken(self, peildatum: datetime.date) -> bool:
         """True when the whole period lies before `peildatum` (its last day has passed)."""
@@ -218,7 +218,8 @@ class Periode:
         return {"tekst": self.tekst, "van": self.van.isoformat(), "tot": self.tot.isoformat()}
 
 
-def _dag_nederlands(d: datetime.date) -> str:
+def dag_nederlands(d: datetime.date) -> str:
+    """A day in Dutch words: "31 december 2026"."""
     return f"{d.day} {_MAANDNAMEN[d.month]} {d.year}"
 
 

@@ -79,9 +79,7 @@ def trendreeks(metingen: list[EffectmetingRij], indicator: str) -> Trendreeks | 
 
 def heeft_trend(metingen: list[EffectmetingRij], indicator: str) -> bool:
     """Whether `indicator` has a number in at least two measurements of this measure with a readable period."""
-    sleutel = _sleutel(indicator)
-    return sum(1 for r in metingen if r.waarde is not None and _sleutel(r.indicator) == sleutel
-               and _periode(r.periode) is not None) >= 2
+    return trendreeks(metingen, indicator) is not None
 
 
 def indicatoren_met_trend(metingen: list[EffectmetingRij]) -> list[str]:

@@ -36,7 +36,7 @@ from ui.tabelweergave import alleen_lezen_tabel
 _Index = QModelIndex | QPersistentModelIndex
 _KIESBAAR = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _ROLLEN = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
-                     Qt.ItemDataRole.FontRole, Qt.ItemDataRole.UserRole})
+                     Qt.ItemDataRole.FontRole})
 
 #: How much of a long title a label or a table cell shows, and of a motivation a history line. Texts may be 100,000
 #: characters: laying that out on every selection takes seconds, and nobody reads it there; the text box (or the
@@ -68,7 +68,6 @@ class AanbevelingenTabelModel(QAbstractTableModel):
     """The filtered recommendations; sorting happens here on the Python list (natural code order by default)."""
 
     CODE, TITEL, BRON, THEMA, DATUM, DEADLINE, OPVOLGING_ = range(7)
-    RIJ_ROL = Qt.ItemDataRole.UserRole
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -207,8 +206,6 @@ class AanbevelingenTabelModel(QAbstractTableModel):
             return self._kleuren.get(r.opvolging)  # the dashboard's hue for the same opvolging
         if rol == Qt.ItemDataRole.FontRole and kolom == self.OPVOLGING_ and r.opvolging in ("open", "afgewezen"):
             return self._vet
-        if rol == self.RIJ_ROL:
-            return r
         return None
 
 

@@ -32,7 +32,7 @@ from ui import vragen
 from ui.conflictdialoog import ConflictDialoog
 from ui.effectmetingen import EffectmetingenTab
 from ui.foutlabel import FOUTKLEUR, foutlabel
-from ui.koppeldialoog import als_tooltip, kies_om_te_koppelen
+from ui.koppeldialoog import kies_om_te_koppelen
 from ui.rijenmodel import Rijenmodel
 from ui.tabelweergave import alleen_lezen_tabel
 
@@ -147,12 +147,6 @@ class AanbevelingenModel(Rijenmodel):
             (self.tr("Bron"), lambda r: _bron_en_vindplaats(r.bron, r.vindplaats), None),
             (self.tr("Opvolging"), lambda r: OPVOLGING.label(r.opvolging), None),
         ]
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        waarde = super().data(index, role)
-        if role == Qt.ItemDataRole.ToolTipRole and waarde:
-            return als_tooltip(waarde)  # a title like "<b>nooit</b>" shows as typed, not in bold
-        return waarde
 
 
 # --- the pane -------------------------------------------------------------------------------------------------------
@@ -813,7 +807,6 @@ class DetailPaneel(QWidget):
         self.tab_effectmetingen.toon(d.code if d else None, effecten)
         self._werk_effecttitel_bij()
         self._toon_aanbevelingen(d, gekoppeld)
-        self._aanbevelingen_laag.setStretch(self._aanbevelingen_laag.count() - 1, 0 if gekoppeld else 1)
 
     def _werk_effecttitel_bij(self) -> None:
         tab = self.tab_effectmetingen

@@ -21,7 +21,7 @@ from registry.effectmeting import (GANGBARE_METHODEN, EffectFilter, Effectmeting
 from registry.fouten import ConflictFout, NietGevonden, RegisterFout, ValidatieFout
 from registry.planning import OngeldigeDatum, parse_periode_of_leeg
 from registry.tekst import natuurlijke_sleutel, normaliseer
-from registry.trend import getal_nl, heeft_trend, teken_trend, trendreeks
+from registry.trend import getal_nl, teken_trend, trendreeks
 from registry.vocabulaire import BEWIJSKRACHT, EFFECT_ERVARING
 from ui import vragen
 from ui.figuur import Grafiekvak, exporteer_png
@@ -648,8 +648,7 @@ class EffectmetingenTab(QWidget):
 
     def _toon_trend(self, meting: EffectmetingRij | None) -> None:
         """The chosen indicator's trend beside the table; matplotlib is imported only when one is drawn."""
-        reeks = trendreeks(self._metingen, meting.indicator) if meting and heeft_trend(
-            self._metingen, meting.indicator) else None
+        reeks = trendreeks(self._metingen, meting.indicator) if meting else None
         self.geen_trend.setVisible(meting is not None and reeks is None)
         if reeks is None:
             self.trendpaneel.hide()

@@ -21,7 +21,6 @@ class Grafiekvak(QWidget):
         super().__init__(parent)
         self.setObjectName(naam)
         self.setAccessibleName(naam)
-        self.naam = naam
         self._maat = (breedte, hoogte)
         self._canvas = None
         self.figuur = None  # matplotlib.figure.Figure, once something was drawn

@@ -2,7 +2,6 @@
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -13,8 +12,6 @@ class LuiePagina(QWidget):
     A change elsewhere marks a hidden page stale (`markeer_verouderd`); it rereads when shown again, so a status
     change does not recount a dashboard nobody is looking at.
     """
-
-    gebouwd = Signal(QWidget)
 
     def __init__(self, bouwer: Callable[[], QWidget], ververser: Callable[[QWidget], None] | None = None,
                  parent: QWidget | None = None):
@@ -33,7 +30,6 @@ class LuiePagina(QWidget):
             self.layout().addWidget(self.pagina)
             self.pagina.show()  # now, not at the layout's queued show: the page is usable as soon as it exists
             self._verouderd = False
-            self.gebouwd.emit(self.pagina)
         return self.pagina
 
     def markeer_verouderd(self) -> None:

@@ -69,6 +69,10 @@ class RapportDialoog(QDialog):
         self.setMinimumWidth(620)
 
         vandaag = date.today()
+        from registry.rapport.vaststelling import vastgestelde_rapporten
+
+        with register.sessie() as sessie:
+            self._vastgestelde_peildatums = [r.peildatum for r in vastgestelde_rapporten(sessie)]
         vorige_peildatum = self._vorige_peildatum(vandaag)
         self._sinds_eigen = False  # set by the user: no longer follows the peildatum
 
@@ -431,10 +435,9 @@ class RapportDialoog(QDialog):
             self.unsetCursor()
 
     def _vorige_peildatum(self, peildatum: date) -> date | None:
-        from registry.rapport.vaststelling import laatste_vastgestelde_peildatum
+        from registry.rapport.vaststelling import vorige_peildatum
 
-        with self.register.sessie() as sessie:
-            return laatste_vastgestelde_peildatum(sessie, tot=peildatum)
+        return vorige_peildatum(self._vastgestelde_peildatums, peildatum)  # read once: this runs per keystroke
 
     def _sinds_gekozen(self) -> None:
         if not self._sinds_volgt:

@@ -66,9 +66,6 @@ class Rapportwerk(QThread):
         """Ask the build to stop; it does at its next progress report (well within a second)."""
         self._stop.set()
 
-    def is_geannuleerd(self) -> bool:
-        return self._stop.is_set()
-
     def _meld(self, fractie: float, melding: str) -> None:
         """The report builder's progress callback, called in this thread: cancelling raises here."""
         if self._stop.is_set():

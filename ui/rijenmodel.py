@@ -5,6 +5,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from registry.tekst import normaliseer
+from ui.koppeldialoog import als_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -60,8 +61,11 @@ class Rijenmodel(QAbstractTableModel):
         r = self.rij_van(index)
         if r is None or not 0 <= index.column() < len(self._kolommen):
             return None
-        if rol in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if rol == Qt.ItemDataRole.DisplayRole:
             return self.tekst(r, index.column())
+        if rol == Qt.ItemDataRole.ToolTipRole:
+            tekst = self.tekst(r, index.column())
+            return als_tooltip(tekst) if tekst else ""  # user text as typed: "<b>" is no markup here
         if rol == self.RIJ_ROL:
             return r
         return None

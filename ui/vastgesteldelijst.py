@@ -20,6 +20,7 @@ from registry.rapport.vaststelling import VastgesteldRapport, pdf_van, vastgeste
 from registry.wijzigingslog import lokale_tijd
 from ui import vragen
 from ui.instellingen import Instellingen
+from ui.koppeldialoog import als_tooltip
 from ui.rijenmodel import Rijenmodel
 from ui.tabelweergave import alleen_lezen_tabel
 
@@ -79,7 +80,7 @@ class VastgesteldeRapportenModel(Rijenmodel):
     def data(self, index: _Index, rol: int = Qt.ItemDataRole.DisplayRole):
         r = self.rij_van(index)
         if r is not None and rol == Qt.ItemDataRole.ToolTipRole:
-            return self.tekst(r, index.column()) + "\n" + r.bestandsnaam
+            return als_tooltip(self.tekst(r, index.column()) + "\n" + r.bestandsnaam)
         if r is not None and rol == Qt.ItemDataRole.TextAlignmentRole \
                 and index.column() in (self.MAATREGELEN, self.PAGINAS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -344,8 +344,8 @@ def rapportgegevens(sessie: Session, keuze: Rapportkeuze,
                        for d in cijfers.status_per_domein),
         per_status=_percentages(per_status, cijfers.aantal_maatregelen),
         totaal=cijfers.aantal_maatregelen,
-        iv_afhankelijk=sum(1 for r in rijen if not r.gearchiveerd and r.iv_afhankelijk is True),
-        iv_blokkade=sum(1 for r in rijen if not r.gearchiveerd and r.iv_blokkade is True),
+        iv_afhankelijk=cijfers.aantal_afhankelijk,
+        iv_blokkade=cijfers.aantal_geblokkeerd,
         cijfers=cijfers,
     )
     meld(0.7)

@@ -8,7 +8,6 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from typing import IO
 
 from reportlab.lib.styles import ParagraphStyle
@@ -21,6 +20,7 @@ from registry.rapport.gegevens import (SECTIES, Maatregelregel, Rapportgegevens,
                                        rapportgegevens)
 from registry.rapport.opmaak import (KOPKLEUR, Alinea, Voortgang, alinea, bij_elkaar, bouw_document,
                                      figuur_als_flowable, inhoudsopgave, kop, stijlen, tabel, tekst)
+from registry.planning import dag_nederlands
 from registry.vocabulaire import BRONSOORT, OPVOLGING, STATUS, STATUSKLEUR
 
 TITEL = "Overzicht verbetermaatregelen Toeslagen"
@@ -28,13 +28,9 @@ TITEL = "Overzicht verbetermaatregelen Toeslagen"
 CLASSIFICATIE_CONCEPT = "Concept — niet verspreiden"
 CLASSIFICATIE_DEFINITIEF = "Bijlage bij de Periodieke Rapportage Toeslagen"
 
-_MAANDEN = ("", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-            "oktober", "november", "december")
-
 
 @dataclass(frozen=True)
 class Rapportresultaat:
-    pad: Path | None  # None when written to an open file
     paginas: int
     aantal_maatregelen: int  # counted in the summary (archived ones are never counted)
     telling: dict[str, dict[str, int]]  # domain code -> STATUS code -> count, as printed in the summary
@@ -46,7 +42,7 @@ class Rapportresultaat:
 
 
 def _datum(d: date | None) -> str:
-    return f"{d.day} {_MAANDEN[d.month]} {d.year}" if d else ""
+    return dag_nederlands(d) if d else ""
 
 
 def _kort(d: date | None) -> str:
@@ -367,7 +363,6 @@ def maak_rapport(sessie: Session, keuze: Rapportkeuze, uit: str | os.PathLike | 
         else ["PRT", "Toeslagen", "verbetermaatregelen"],
         gegenereerd=datetime.now(), voortgang=deel(_VERHAAL, 1.0))
     return Rapportresultaat(
-        pad=Path(uit) if isinstance(uit, (str, os.PathLike)) else None,
         paginas=paginas,
         aantal_maatregelen=g.samenvatting.totaal,
         telling={d.code: {a.status: a.aantal for a in d.aantallen} for d in g.samenvatting.domeinen},

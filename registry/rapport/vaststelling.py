@@ -7,6 +7,7 @@ when it was stored. The listing reads every column except the PDF itself, so it 
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -148,3 +149,8 @@ def laatste_vastgestelde_peildatum(sessie: Session, *, tot: date | None = None) 
     if tot is not None:
         query = query.where(Rapporttabel.peildatum < tot)
     return sessie.execute(query).scalar()
+
+
+def vorige_peildatum(peildatums: Iterable[date], peildatum: date) -> date | None:
+    """`laatste_vastgestelde_peildatum`'s rule over peildatums already read (a form that follows every keystroke)."""
+    return max((d for d in peildatums if d < peildatum), default=None)
