@@ -4,13 +4,14 @@ Charts are drawn by plain functions that take a matplotlib `Figure` (no pyplot, 
 the same charts without Qt.
 """
 
-import errno
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
+from registry.bestand import atomair_bestand
+from registry.fouten import RegisterFout
 from ui import vragen
 
 
@@ -48,9 +49,11 @@ class Grafiekvak(QWidget):
         return self.figuur is not None
 
     def bewaar_png(self, pad: str | Path, dpi: int = 150) -> None:
+        """Save the figure as PNG, whole or not at all; an unusable path is a RegisterFout in Dutch."""
         if self.figuur is None:
             raise RuntimeError("er is nog niets getekend")
-        self.figuur.savefig(pad, format="png", dpi=dpi)
+        with atomair_bestand(pad, "de grafiek") as uit:
+            self.figuur.savefig(uit, format="png", dpi=dpi)
 
 
 def exporteer_png(ouder: QWidget, vak: Grafiekvak, voorstel: str) -> Path | None:
@@ -70,23 +73,11 @@ def exporteer_png(ouder: QWidget, vak: Grafiekvak, voorstel: str) -> Path | None
         pad = pad.with_name(pad.name + ".png")
     try:
         vak.bewaar_png(pad)
-    except OSError as fout:
+    except RegisterFout as fout:
+        vragen.meld_fout(ouder, ouder.tr("Grafiek opslaan"), fout.melding)
+        return None
+    except OSError as fout:  # e.g. the disk filled up while writing
         vragen.meld_fout(ouder, ouder.tr("Grafiek opslaan"), ouder.tr("De grafiek is niet opgeslagen in %s: %s.")
-                         % (pad, reden(fout)))
+                         % (pad, fout.strerror or fout))
         return None
     return pad
-
-
-def reden(fout: OSError) -> str:
-    """Why a file could not be written, in Dutch (the system's own text is English on most machines)."""
-    if isinstance(fout, FileNotFoundError):
-        return "de map bestaat niet"
-    if isinstance(fout, PermissionError):
-        return "u mag daar niet schrijven"
-    if isinstance(fout, IsADirectoryError):
-        return "er staat een map met die naam"
-    if fout.errno == errno.ENOSPC:
-        return "de schijf is vol"
-    if fout.errno == errno.EROFS:
-        return "die plek is alleen-lezen"
-    return f"het systeem meldt: {fout.strerror or fout}"
