@@ -198,3 +198,20 @@ def start_register(tmp_path, startregister_sjabloon):
     reg = nieuw_sqlite_register(startregister_sjabloon, tmp_path / "register.db")
     yield reg
     reg.sluit()
+
+
+@pytest.fixture
+def maak_venster(qtbot):
+    """Opens the main window on a register, shown and settled; edits a test leaves behind are dropped on close."""
+    from ui.hoofdvenster import Hoofdvenster
+    from ui.instellingen import Instellingen
+
+    def maak(register):
+        v = Hoofdvenster(register, Instellingen())
+        qtbot.addWidget(v, before_close_func=lambda w: w.detail.herstel())  # closing then asks nothing
+        v.show()
+        qtbot.waitExposed(v)
+        qtbot.wait(10)  # signals and the first measure load just after the first paint
+        return v
+
+    return maak

@@ -18,7 +18,6 @@ from registry.vocabulaire import OPVOLGING, OPVOLGINGSKLEUR
 from registry.wijzigingslog import wijzigingslog
 from ui import vragen
 from ui.aanbevelingenpagina import MENULETTERS, AanbevelingenPagina, AanbevelingenTabelModel
-from ui.instellingen import Instellingen
 
 VANDAAG = date.today().strftime("%d-%m-%Y")
 
@@ -245,13 +244,8 @@ def test_besluit_meldt_de_gekoppelde_maatregelen_zodat_hun_tab_meegaat(qtbot, ei
         qtbot.mouseClick(pagina.knop_besluit, Qt.MouseButton.LeftButton)
 
 
-def test_besluit_op_de_pagina_staat_daarna_op_de_aanbevelingentab_van_de_maatregel(qtbot, start_register):
-    from ui.hoofdvenster import Hoofdvenster
-
-    v = Hoofdvenster(start_register, Instellingen())
-    qtbot.addWidget(v, before_close_func=lambda w: w.detail.herstel())
-    v.show()
-    qtbot.waitExposed(v)
+def test_besluit_op_de_pagina_staat_daarna_op_de_aanbevelingentab_van_de_maatregel(qtbot, maak_venster, start_register):
+    v = maak_venster(start_register)
     assert v.selecteer("IN-15")
     tab = v.detail.aanbevelingen_model
     code = tab.rij(0).code
@@ -593,13 +587,8 @@ def test_elk_label_met_buddy_heeft_een_sneltoets_en_ze_zijn_uniek(pagina):
     assert not set(letters) & MENULETTERS, sorted(set(letters) & MENULETTERS)  # the menus keep theirs
 
 
-def test_sneltoetsen_van_de_pagina_botsen_niet_met_het_menu_van_het_venster(qtbot, start_register):
-    from ui.hoofdvenster import Hoofdvenster
-
-    v = Hoofdvenster(start_register, Instellingen())
-    qtbot.addWidget(v, before_close_func=lambda w: w.detail.herstel())
-    v.show()
-    qtbot.waitExposed(v)
+def test_sneltoetsen_van_de_pagina_botsen_niet_met_het_menu_van_het_venster(qtbot, maak_venster, start_register):
+    v = maak_venster(start_register)
     v.toon_pagina(v.AANBEVELINGEN)
     pagina = v.aanbevelingen.pagina
     pagina.toon_signaal("Aanbeveling zonder maatregel", ["KB-13"])  # its bar and button show too

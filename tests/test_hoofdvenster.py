@@ -15,15 +15,8 @@ from ui.registermodel import BIJGEWERKT, CODE, CODE_ROL, NAAM, PLANNING, STATUSK
 
 
 @pytest.fixture
-def venster(qtbot, start_register):
-    from ui.hoofdvenster import Hoofdvenster
-
-    v = Hoofdvenster(start_register, Instellingen())
-    # Edits a test leaves behind are dropped before the window closes, so closing asks nothing.
-    qtbot.addWidget(v, before_close_func=lambda w: w.detail.herstel())
-    v.show()
-    qtbot.waitExposed(v)
-    return v
+def venster(qtbot, maak_venster, start_register):
+    return maak_venster(start_register)
 
 
 def getoonde_codes(v) -> list[str]:

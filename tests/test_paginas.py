@@ -8,21 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from ui.instellingen import Instellingen
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def venster(qtbot, start_register):
-    from ui.hoofdvenster import Hoofdvenster
-
-    v = Hoofdvenster(start_register, Instellingen())
-    qtbot.addWidget(v, before_close_func=lambda w: w.detail.herstel())
-    v.show()
-    qtbot.waitExposed(v)
-    qtbot.wait(10)  # signals and the first measure load just after the first paint
-    return v
+def venster(qtbot, maak_venster, start_register):
+    return maak_venster(start_register)
 
 
 def test_opstarten_laadt_geen_grafieken_en_geen_andere_paginas(tmp_path, startregister_sjabloon):
@@ -121,13 +113,8 @@ def getoonde_maatregelen(v) -> list[str]:
     return sorted(v.model.data(v.model.index(r, 0), CODE_ROL) for r in range(v.model.rowCount()))
 
 
-def test_elk_signaal_telt_en_toont_precies_zijn_items(qtbot, signaalregister):
-    from ui.hoofdvenster import Hoofdvenster
-
-    v = Hoofdvenster(signaalregister, Instellingen())
-    qtbot.addWidget(v, before_close_func=lambda w: w.detail.herstel())
-    v.show()
-    qtbot.wait(10)
+def test_elk_signaal_telt_en_toont_precies_zijn_items(qtbot, maak_venster, signaalregister):
+    v = maak_venster(signaalregister)
     paneel = v.signalenpaneel
     gezien = set()
     for rij in range(paneel.model.rowCount()):
@@ -189,13 +176,8 @@ def _signaal(v, sleutel):
     return next(m.signaal(r) for r in range(m.rowCount()) if m.signaal(r).sleutel == sleutel)
 
 
-def test_besluit_op_aanbeveling_werkt_signaal_en_dashboard_bij(qtbot, signaalregister, monkeypatch):
-    from ui.hoofdvenster import Hoofdvenster
-
-    v = Hoofdvenster(signaalregister, Instellingen())
-    qtbot.addWidget(v, before_close_func=lambda w: w.detail.herstel())
-    v.show()
-    qtbot.wait(10)
+def test_besluit_op_aanbeveling_werkt_signaal_en_dashboard_bij(qtbot, maak_venster, signaalregister, monkeypatch):
+    v = maak_venster(signaalregister)
     v.toon_pagina(v.DASHBOARD)
     dashboard = v.dashboard.pagina
     assert dashboard.cijfers().aanbevelingen_open == 3
@@ -210,14 +192,9 @@ def test_besluit_op_aanbeveling_werkt_signaal_en_dashboard_bij(qtbot, signaalreg
     assert dashboard.cijfers().aanbevelingen_open == 2
 
 
-def test_koppeling_vanaf_de_maatregel_werkt_signaal_bij(qtbot, signaalregister, monkeypatch):
+def test_koppeling_vanaf_de_maatregel_werkt_signaal_bij(qtbot, maak_venster, signaalregister, monkeypatch):
     from ui import vragen
-    from ui.hoofdvenster import Hoofdvenster
-
-    v = Hoofdvenster(signaalregister, Instellingen())
-    qtbot.addWidget(v, before_close_func=lambda w: w.detail.herstel())
-    v.show()
-    qtbot.wait(10)
+    v = maak_venster(signaalregister)
     assert v.selecteer("TV-02")
 
     def kies_a4(dialoog):
@@ -231,16 +208,12 @@ def test_koppeling_vanaf_de_maatregel_werkt_signaal_bij(qtbot, signaalregister, 
     assert _signaal(v, "aanbeveling_zonder_maatregel").codes == ("A-1",)
 
 
-def test_effectmeting_op_een_maatregel_werkt_signaal_en_effectpagina_bij(qtbot, signaalregister, monkeypatch):
+def test_effectmeting_op_een_maatregel_werkt_signaal_en_effectpagina_bij(qtbot, maak_venster, signaalregister,
+                                                                        monkeypatch):
     from PySide6.QtWidgets import QDialog
 
     from ui import vragen
-    from ui.hoofdvenster import Hoofdvenster
-
-    v = Hoofdvenster(signaalregister, Instellingen())
-    qtbot.addWidget(v, before_close_func=lambda w: w.detail.herstel())
-    v.show()
-    qtbot.wait(10)
+    v = maak_venster(signaalregister)
     v.toon_pagina(v.EFFECTMETINGEN)
     assert [c for c, _ in v.effectmetingen.pagina.zonder()] == ["IN-01", "IN-02", "TV-02"]
     v.toon_pagina(v.MAATREGELEN)

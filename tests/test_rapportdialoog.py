@@ -460,15 +460,8 @@ def test_tab_loopt_door_de_velden_in_volgorde(qtbot, dialoog):
 # --- the main window -------------------------------------------------------------------------------------------------
 
 @pytest.fixture
-def venster(qtbot, start_register):
-    from ui.hoofdvenster import Hoofdvenster
-
-    v = Hoofdvenster(start_register, Instellingen())
-    qtbot.addWidget(v, before_close_func=lambda w: w.detail.herstel())
-    v.show()
-    qtbot.waitExposed(v)
-    qtbot.wait(10)
-    return v
+def venster(qtbot, maak_venster, start_register):
+    return maak_venster(start_register)
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")

@@ -76,15 +76,11 @@ def test_maanden_terug_houdt_elke_maand_geldig():
     assert maanden_voor(date(2026, 1, 15), 6) == date(2025, 7, 15)
 
 
-def test_signaal_in_het_venster_toont_precies_die_maatregelen(qtbot, qtmodeltester, start_register):
-    from ui.hoofdvenster import Hoofdvenster
+def test_signaal_in_het_venster_toont_precies_die_maatregelen(qtbot, maak_venster, qtmodeltester, start_register):
     from ui.instellingen import Instellingen
     from ui.registermodel import CODE_ROL
 
-    venster = Hoofdvenster(start_register, Instellingen())
-    qtbot.addWidget(venster, before_close_func=lambda w: w.detail.herstel())
-    venster.show()
-    qtbot.wait(10)  # the signals are counted just after the first paint
+    venster = maak_venster(start_register)
     paneel = venster.signalenpaneel
     qtmodeltester.check(paneel.model)
     with start_register.sessie() as s:
@@ -104,16 +100,10 @@ def test_signaal_in_het_venster_toont_precies_die_maatregelen(qtbot, qtmodeltest
     assert "Planning verstreken" not in venster.tellingen.text()
 
 
-def test_signaal_telling_volgt_een_wijziging(qtbot, start_register):
+def test_signaal_telling_volgt_een_wijziging(qtbot, maak_venster, start_register):
     from PySide6.QtWidgets import QLineEdit
 
-    from ui.hoofdvenster import Hoofdvenster
-    from ui.instellingen import Instellingen
-
-    venster = Hoofdvenster(start_register, Instellingen())
-    qtbot.addWidget(venster, before_close_func=lambda w: w.detail.herstel())
-    venster.show()
-    qtbot.wait(10)
+    venster = maak_venster(start_register)
     paneel = venster.signalenpaneel
 
     def zonder_eigenaar():
