@@ -3,21 +3,22 @@
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date, datetime
 
-from sqlalchemy import delete, func
+from sqlalchemy import bindparam, delete, func, insert, update
 from sqlmodel import Session, select
 
 from registry.bron import bron_id
-from registry.domein import zoek_domein, zoek_toeslag
+from registry.domein import domeinen, zoek_domein, zoek_toeslag
 from registry.fouten import NietGevonden, ValidatieFout
 from registry.planning import OngeldigeDatum, Periode, parse_periode_of_leeg
 from registry.tabellen import (Bron, Domein, Maatregel, MaatregelAfhankelijkheid, MaatregelBron, MaatregelToeslag,
-                               nu)
+                               Statuswijziging, Wijziging, nu)
 from registry.tekst import controleer_tekst, natuurlijke_sleutel, normaliseer
 from registry.vocabulaire import (EFFECT_BASIS, IV_BLOKKADE_SOORT, STATUS, VERTRAGINGSREDEN, VERWACHT_EFFECT,
                                   Vocabulaire)
-from registry.wijzigingslog import claim_versie, log_wijzigingen
+from registry.wijzigingslog import als_tekst, claim_versie, log_wijzigingen
 
 CODE_PATROON = re.compile(r"^([A-Z]{2,3})-(\d{2,5})$")
 
@@ -243,8 +244,19 @@ def _huidige_waarden(sessie: Session, m: Maatregel) -> dict:
     return {veld: getattr(d, veld) for veld in BEWERKBAAR} if d else {}
 
 
-def _pas_toe(sessie: Session, m: Maatregel, velden: dict) -> dict:
-    """Validate `velden` and write them onto `m` (links after a flush); returns the new values for the change log."""
+#: The current values the field rules look at (see controleer_velden).
+REGELVELDEN = ("domein", "domein_secundair", "planning_oorspronkelijk", "vertraging_reden")
+
+
+def controleer_velden(huidig: dict, velden: dict, domein: Callable, toeslag: Callable) -> dict:
+    """Validate and normalise edited fields against the measure's current values; no database access.
+
+    The one place for the field rules (text length, required name, yes/no, vocabularies, vague dates, secondary
+    domain, the planning rules); editing, creating and the spreadsheet import all call it. `huidig` holds at least
+    REGELVELDEN (empty for a new measure); `domein(tekst, veld)` and `toeslag(tekst, veld)` look up reference data
+    (a DomeinRij / ToeslagRij, or a ValidatieFout). Returns the new values: codes for domains and toeslagen, Periode
+    for dates, upper-cased codes for references; an implied original planning is added.
+    """
     onbekend = set(velden) - BEWERKBAAR
     if onbekend:
         raise ValidatieFout(f"Onbekende velden: {', '.join(sorted(onbekend))}.")
@@ -252,41 +264,109 @@ def _pas_toe(sessie: Session, m: Maatregel, velden: dict) -> dict:
     for veld, waarde in velden.items():
         if veld in TEKSTVELDEN:
             tekst = controleer_tekst(TEKSTVELDEN[veld], waarde, verplicht=(veld == "naam"), veld=veld)
-            setattr(m, veld, tekst.strip() if veld == "naam" else tekst)
-            nieuw[veld] = getattr(m, veld)
+            nieuw[veld] = tekst.strip() if veld == "naam" else tekst
         elif veld in JANEE_VELDEN:
-            setattr(m, veld, _janee(veld, waarde))
-            nieuw[veld] = getattr(m, veld)
+            nieuw[veld] = _janee(veld, waarde)
         elif veld in KEUZEVELDEN:
-            setattr(m, veld, KEUZEVELDEN[veld].controleer(waarde, veld))
-            nieuw[veld] = getattr(m, veld)
+            nieuw[veld] = KEUZEVELDEN[veld].controleer(waarde, veld)
         elif veld in PERIODEVELDEN:
             nieuw[veld] = _als_periode(veld, waarde)
         elif veld == "domein":
             if waarde is None:
                 raise ValidatieFout("Domein is verplicht.", veld)
-            domein = zoek_domein(sessie, waarde, veld)
-            m.domein_id, nieuw[veld] = domein.id, domein.code
+            nieuw[veld] = domein(waarde, veld).code
         elif veld == "domein_secundair":
-            d = zoek_domein(sessie, waarde, veld) if waarde else None
-            m.domein_secundair_id = d.id if d else None
-            nieuw[veld] = d.code if d else None
+            nieuw[veld] = domein(waarde, veld).code if waarde else None
         elif veld == "ouder":
             nieuw[veld] = str(waarde).strip().upper() if waarde else None
         elif veld == "toeslagen":
-            nieuw[veld] = tuple(sorted({zoek_toeslag(sessie, t, veld).code for t in (waarde or ())}))
+            nieuw[veld] = tuple(sorted({toeslag(t, veld).code for t in (waarde or ())}))
         elif veld == "afhankelijk_van":
             nieuw[veld] = tuple(sorted({str(c).strip().upper() for c in (waarde or ())}))
 
-    if m.domein_secundair_id is not None and m.domein_secundair_id == m.domein_id:
+    def effectief(veld):
+        return nieuw[veld] if veld in nieuw else huidig.get(veld)
+
+    secundair = effectief("domein_secundair")
+    if secundair is not None and secundair == effectief("domein"):
         raise ValidatieFout("Het secundaire domein moet een ander domein zijn dan het hoofddomein.", "domein_secundair")
-    _pas_planning_toe(m, nieuw)
-    if "iv_verwacht" in nieuw:
-        p = nieuw["iv_verwacht"]
-        m.iv_verwacht_tekst, m.iv_verwacht_van, m.iv_verwacht_tot = (p.tekst, p.van, p.tot) if p else (None,) * 3
-    m.zoektekst = normaliseer(" ".join(filter(None, (m.code, m.naam, m.omschrijving))))
-    m.eigenaar_zoek = normaliseer(m.eigenaar)
-    m.iv_keten_zoek = normaliseer(m.iv_keten)
+    _controleer_planning(huidig.get("planning_oorspronkelijk"), effectief("vertraging_reden"), nieuw)
+    return nieuw
+
+
+def _controleer_planning(oorspronkelijk: Periode | None, vertraging_reden: str | None, nieuw: dict) -> None:
+    """Re-dating never erases the original target; a later current target needs a reason for the delay."""
+    if "planning_oorspronkelijk" in nieuw:
+        p = nieuw["planning_oorspronkelijk"]
+        if oorspronkelijk is not None and (p is None or p.tekst != oorspronkelijk.tekst):
+            raise ValidatieFout("De oorspronkelijke planning blijft bewaard en kan niet worden gewijzigd; pas de "
+                                "huidige planning aan en geef de reden van de vertraging.", "planning_oorspronkelijk")
+        if p is not None:
+            oorspronkelijk = p
+    if "planning_huidig" in nieuw:
+        p = nieuw["planning_huidig"]
+        if p is not None and oorspronkelijk is None:
+            # The first target ever given is the original one.
+            oorspronkelijk = nieuw["planning_oorspronkelijk"] = p
+        if p is not None and p.tot > oorspronkelijk.tot and not vertraging_reden:
+            raise ValidatieFout("De huidige planning ligt na de oorspronkelijke: geef de reden van de vertraging.",
+                                "vertraging_reden")
+
+
+def _regelwaarden(sessie: Session, m: Maatregel) -> dict:
+    """The current values controleer_velden needs, from the ORM row."""
+    domeincode = dict(sessie.exec(select(Domein.id, Domein.code)).all())
+    return {
+        "domein": domeincode.get(m.domein_id), "domein_secundair": domeincode.get(m.domein_secundair_id),
+        "planning_oorspronkelijk": _periode(m.planning_oorspronkelijk_tekst, m.planning_oorspronkelijk_van,
+                                            m.planning_oorspronkelijk_tot),
+        "vertraging_reden": m.vertraging_reden,
+    }
+
+
+def _opzoekers(sessie: Session) -> tuple[Callable, Callable]:
+    return (lambda tekst, veld: zoek_domein(sessie, tekst, veld)), (lambda tekst, veld: zoek_toeslag(sessie, tekst, veld))
+
+
+def _kolomwaarden(nieuw: dict, domein_id: dict[str, int]) -> dict:
+    """Table column values for validated fields (the output of controleer_velden); links are not columns."""
+    kolommen: dict = {}
+    for veld, waarde in nieuw.items():
+        if veld in TEKSTVELDEN or veld in JANEE_VELDEN or veld in KEUZEVELDEN:
+            kolommen[veld] = waarde
+        elif veld in PERIODEVELDEN:
+            kolommen[f"{veld}_tekst"], kolommen[f"{veld}_van"], kolommen[f"{veld}_tot"] = \
+                (waarde.tekst, waarde.van, waarde.tot) if waarde else (None, None, None)
+        elif veld == "domein":
+            kolommen["domein_id"] = domein_id[waarde]
+        elif veld == "domein_secundair":
+            kolommen["domein_secundair_id"] = domein_id[waarde] if waarde else None
+    return kolommen
+
+
+def _zoekvelden(code: str, naam: str | None, omschrijving: str | None, eigenaar: str | None,
+                iv_keten: str | None) -> dict:
+    """The normalised copies the filters search in."""
+    return {"zoektekst": _normaliseer(" ".join(filter(None, (code, naam, omschrijving)))),
+            "eigenaar_zoek": _normaliseer(eigenaar), "iv_keten_zoek": _normaliseer(iv_keten)}
+
+
+def _normaliseer(tekst: str | None) -> str:
+    """registry.tekst.normaliseer, with a shortcut for plain ASCII (no accents to strip): the same result, and
+    creating thousands of measures at once spends most of its time here otherwise."""
+    if tekst and tekst.isascii():
+        return tekst.casefold()
+    return normaliseer(tekst)
+
+
+def _pas_toe(sessie: Session, m: Maatregel, velden: dict) -> dict:
+    """Validate `velden` and write them onto `m` (links after a flush); returns the new values for the change log."""
+    nieuw = controleer_velden(_regelwaarden(sessie, m), velden, *_opzoekers(sessie))
+    domein_id = {d.code: d.id for d in domeinen(sessie)}
+    for kolom, waarde in _kolomwaarden(nieuw, domein_id).items():
+        setattr(m, kolom, waarde)
+    for kolom, waarde in _zoekvelden(m.code, m.naam, m.omschrijving, m.eigenaar, m.iv_keten).items():
+        setattr(m, kolom, waarde)
     m.gewijzigd_op = nu()
     sessie.add(m)
     sessie.flush()
@@ -294,8 +374,7 @@ def _pas_toe(sessie: Session, m: Maatregel, velden: dict) -> dict:
     if "ouder" in nieuw:
         ouder = _maatregel(sessie, nieuw["ouder"]) if nieuw["ouder"] else None
         if ouder is not None and _is_voorouder(sessie, ouder.id, m.id):
-            raise ValidatieFout(f"{ouder.code} kan niet de bovenliggende maatregel van {m.code} zijn: een maatregel "
-                                "kan niet zijn eigen voorouder zijn.", "ouder")
+            raise ValidatieFout(kringloopmelding(ouder.code, m.code), "ouder")
         m.ouder_id = ouder.id if ouder else None
     if "toeslagen" in nieuw:
         sessie.execute(delete(MaatregelToeslag).where(MaatregelToeslag.maatregel_id == m.id))
@@ -303,67 +382,154 @@ def _pas_toe(sessie: Session, m: Maatregel, velden: dict) -> dict:
     if "afhankelijk_van" in nieuw:
         doelen = [_maatregel(sessie, c) for c in nieuw["afhankelijk_van"]]
         if any(d.id == m.id for d in doelen):
-            raise ValidatieFout("Een maatregel kan niet van zichzelf afhangen.", "afhankelijk_van")
+            raise ValidatieFout(ZELFAFHANKELIJK, "afhankelijk_van")
         sessie.execute(delete(MaatregelAfhankelijkheid).where(MaatregelAfhankelijkheid.maatregel_id == m.id))
         sessie.add_all(MaatregelAfhankelijkheid(maatregel_id=m.id, afhankelijk_van_id=d.id) for d in doelen)
     sessie.flush()
     return nieuw
 
 
-def _pas_planning_toe(m: Maatregel, nieuw: dict) -> None:
-    """Re-dating never erases the original target; a later current target needs a reason for the delay."""
-    if "planning_oorspronkelijk" in nieuw:
-        p = nieuw["planning_oorspronkelijk"]
-        if m.planning_oorspronkelijk_tekst and (p is None or p.tekst != m.planning_oorspronkelijk_tekst):
-            raise ValidatieFout("De oorspronkelijke planning blijft bewaard en kan niet worden gewijzigd; pas de "
-                                "huidige planning aan en geef de reden van de vertraging.", "planning_oorspronkelijk")
-        if p is not None:
-            m.planning_oorspronkelijk_tekst, m.planning_oorspronkelijk_van, m.planning_oorspronkelijk_tot = \
-                p.tekst, p.van, p.tot
-    if "planning_huidig" in nieuw:
-        p = nieuw["planning_huidig"]
-        if p is not None and not m.planning_oorspronkelijk_tekst:
-            # The first target ever given is the original one.
-            m.planning_oorspronkelijk_tekst, m.planning_oorspronkelijk_van, m.planning_oorspronkelijk_tot = \
-                p.tekst, p.van, p.tot
-            nieuw["planning_oorspronkelijk"] = p
-        if (p is not None and m.planning_oorspronkelijk_tot is not None and p.tot > m.planning_oorspronkelijk_tot
-                and not m.vertraging_reden):
-            raise ValidatieFout("De huidige planning ligt na de oorspronkelijke: geef de reden van de vertraging.",
-                                "vertraging_reden")
-        m.planning_huidig_tekst, m.planning_huidig_van, m.planning_huidig_tot = \
-            (p.tekst, p.van, p.tot) if p else (None, None, None)
+ZELFAFHANKELIJK = "Een maatregel kan niet van zichzelf afhangen."
+
+
+def kringloopmelding(ouder: str, code: str) -> str:
+    return (f"{ouder} kan niet de bovenliggende maatregel van {code} zijn: een maatregel kan niet zijn eigen "
+            "voorouder zijn.")
 
 
 # --- use cases ------------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class NieuweMaatregel:
+    """A measure to create in bulk: a free code, fields validated by controleer_velden, its first status entry."""
+    code: str
+    velden: dict  # the output of controleer_velden({}, ...): must hold naam and domein
+    status: "Statusregel"  # registry.status.Statusregel (imported lazily: status imports this module)
+    bron: str | None = None  # the source of the first status entry
+    bronnen: tuple[tuple[str, str | None], ...] = ()  # citations: (source code, vindplaats)
+    gearchiveerd: bool = False
+
+
+def _bestaande_nummers(sessie: Session, prefix: str) -> dict[int, str]:
+    nummers = {}
+    for bestaand in sessie.exec(select(Maatregel.code).where(Maatregel.code.startswith(f"{prefix}-"))).all():
+        treffer = CODE_PATROON.match(bestaand)
+        if treffer and treffer.group(1) == prefix:
+            nummers[int(treffer.group(2))] = bestaand
+    return nummers
+
+
+def voeg_maatregelen_toe(sessie: Session, nieuwe: list[NieuweMaatregel], gebruiker: str) -> dict[str, int]:
+    """Create many measures with a fixed number of statements; returns code -> id.
+
+    The caller has chosen free codes and validated the fields (controleer_velden) and status entries
+    (controleer_statusregel). Here the references are resolved: parents and dependencies may be existing measures
+    or others in `nieuwe`; sources must exist. Each measure gets its citations, its first status entry and its
+    creation in the change log, as one by one creation would write them.
+    """
+    if not nieuwe:
+        return {}
+    sessie.flush()
+    domein_id = {d.code: d.id for d in domeinen(sessie)}
+    nieuwe_codes = {n.code for n in nieuwe}
+    verwezen = sorted({c for n in nieuwe for c in (n.velden.get("ouder"), *n.velden.get("afhankelijk_van", ()))
+                       if c and c not in nieuwe_codes})
+    bestaand: dict[str, int] = {}
+    for blok in _blokken(verwezen):
+        bestaand.update(sessie.exec(select(Maatregel.code, Maatregel.id).where(Maatregel.code.in_(blok))).all())
+    for code in verwezen:
+        if code not in bestaand:
+            raise NietGevonden(f"Maatregel {code} bestaat niet.")
+    ouder_van = {n.code: n.velden.get("ouder") for n in nieuwe}
+    for n in nieuwe:
+        if n.code in n.velden.get("afhankelijk_van", ()):
+            raise ValidatieFout(ZELFAFHANKELIJK, "afhankelijk_van")
+        gezien, huidig = {n.code}, ouder_van[n.code]
+        while huidig in ouder_van:  # only new measures can point back at a new one
+            if huidig in gezien:
+                raise ValidatieFout(kringloopmelding(ouder_van[n.code], n.code), "ouder")
+            gezien.add(huidig)
+            huidig = ouder_van[huidig]
+    broncodes = sorted({b for n in nieuwe for b in (n.bron, *(c for c, _ in n.bronnen)) if b})
+    bron_ids: dict[str, int] = {}
+    for blok in _blokken(broncodes):
+        bron_ids.update(sessie.exec(select(Bron.code, Bron.id).where(Bron.code.in_(blok))).all())
+    for code in broncodes:
+        if code not in bron_ids:
+            raise NietGevonden(f"Onbekende bron: {code}.")
+
+    tijdstip = nu()
+    rijen = []
+    for n in nieuwe:
+        v = n.velden
+        rij = {k: None for k in _MAATREGELKOLOMMEN}
+        rij.update(_kolomwaarden(v, domein_id))
+        rij.update(_zoekvelden(n.code, v.get("naam"), v.get("omschrijving"), v.get("eigenaar"), v.get("iv_keten")))
+        rij.update(code=n.code, status=n.status.nieuw, fase=n.status.fase, status_brontekst=n.status.brontekst,
+                   status_afgeleid=n.status.afgeleid, status_datum=n.status.datum, gearchiveerd=n.gearchiveerd,
+                   versie=1, aangemaakt_op=tijdstip, gewijzigd_op=tijdstip, ouder_id=None)
+        rijen.append(rij)
+    tabel = Maatregel.__table__
+    ids: dict[str, int] = {}
+    for start in range(0, len(rijen), 2000):
+        terug = sessie.execute(insert(tabel).returning(tabel.c.code, tabel.c.id, sort_by_parameter_order=True),
+                               rijen[start:start + 2000])
+        ids.update((code, i) for code, i in terug.all())
+    alle_ids = {**bestaand, **ids}
+
+    ouders = [{"_id": ids[n.code], "_ouder": alle_ids[n.velden["ouder"]]} for n in nieuwe if n.velden.get("ouder")]
+    if ouders:
+        sessie.execute(update(tabel).where(tabel.c.id == bindparam("_id")).values(ouder_id=bindparam("_ouder"))
+                       .execution_options(synchronize_session=False), ouders)
+    toeslagen = [{"maatregel_id": ids[n.code], "toeslag_code": t} for n in nieuwe for t in n.velden.get("toeslagen", ())]
+    afhankelijk = [{"maatregel_id": ids[n.code], "afhankelijk_van_id": alle_ids[c]}
+                   for n in nieuwe for c in n.velden.get("afhankelijk_van", ())]
+    citaties = [{"maatregel_id": ids[n.code], "bron_id": bron_ids[b], "vindplaats": vp, "toelichting": None}
+                for n in nieuwe for b, vp in n.bronnen]
+    historie = [{"maatregel_id": ids[n.code], "datum": n.status.datum, "oud": None, "nieuw": n.status.nieuw,
+                 "fase": n.status.fase, "brontekst": n.status.brontekst, "toelichting": n.status.toelichting,
+                 "gebruiker": gebruiker, "bron_id": bron_ids.get(n.bron), "vindplaats": n.status.vindplaats,
+                 "afgeleid": n.status.afgeleid, "vervangt_id": None, "geregistreerd_op": tijdstip} for n in nieuwe]
+    log = []
+    for n in nieuwe:
+        gelogd = {"code": n.code, **n.velden, **({"gearchiveerd": True} if n.gearchiveerd else {})}
+        for veld, waarde in gelogd.items():
+            tekst = als_tekst(waarde)
+            if tekst is not None:
+                log.append({"tijdstip": tijdstip, "gebruiker": gebruiker, "entiteit": "maatregel", "sleutel": n.code,
+                            "veld": veld, "oud": None, "nieuw": tekst, "versie": 1})
+    for model, waarden in ((MaatregelToeslag, toeslagen), (MaatregelAfhankelijkheid, afhankelijk),
+                           (MaatregelBron, citaties), (Statuswijziging, historie), (Wijziging, log)):
+        if waarden:
+            sessie.execute(insert(model.__table__), waarden)
+    return ids
+
+
+_MAATREGELKOLOMMEN = tuple(k.name for k in Maatregel.__table__.columns if k.name != "id")
+
 
 def maak_maatregel(sessie: Session, velden: dict, gebruiker: str, *, code: str | None = None, status: str = "niet",
                    status_datum: date | None = None, toelichting: str = "Maatregel opgenomen in het register.",
                    bron: str | None = None, vindplaats: str | None = None, brontekst: str | None = None,
                    fase: str | None = None, afgeleid: bool = False) -> MaatregelDetail:
     """Create a measure with its first status history entry; the code is proposed per domain when not given."""
-    from registry.status import schrijf_statusregel
+    from registry.status import controleer_statusregel
 
     if not velden.get("domein"):
         raise ValidatieFout("Domein is verplicht.", "domein")
     domein = zoek_domein(sessie, velden["domein"])
     code = controleer_code(code, domein.code) if code else stel_code_voor(sessie, domein.code)
     nummer = int(CODE_PATROON.match(code).group(2))
-    for bestaand in sessie.exec(select(Maatregel.code).where(Maatregel.code.startswith(f"{domein.code}-"))).all():
-        treffer = CODE_PATROON.match(bestaand)
-        if treffer and int(treffer.group(2)) == nummer:  # TV-1 and TV-001 would be the same measure to a reader
-            raise ValidatieFout(f"Er is al een maatregel met code {bestaand}.", "code")
+    if nummer in (bestaande := _bestaande_nummers(sessie, domein.code)):
+        # TV-1 and TV-001 would be the same measure to a reader
+        raise ValidatieFout(f"Er is al een maatregel met code {bestaande[nummer]}.", "code")
     if "naam" not in velden:
         raise ValidatieFout("Naam is verplicht.", "naam")
-    m = Maatregel(code=code, naam="", domein_id=domein.id, status=STATUS.controleer(status, "status", True))
-    nieuw = _pas_toe(sessie, m, velden)
-    log_wijzigingen(sessie, "maatregel", code, {}, {"code": code, **nieuw}, gebruiker, m.versie)
-    if bron:
-        sessie.add(MaatregelBron(maatregel_id=m.id, bron_id=bron_id(sessie, bron),
-                                 vindplaats=controleer_tekst("Vindplaats", vindplaats)))
-    schrijf_statusregel(sessie, m, nieuw=m.status, datum=status_datum or date.today(), toelichting=toelichting,
-                        gebruiker=gebruiker, bron=bron, vindplaats=vindplaats, brontekst=brontekst, fase=fase,
-                        afgeleid=afgeleid)
+    nieuw = controleer_velden({}, velden, *_opzoekers(sessie))
+    regel = controleer_statusregel(nieuw=status, datum=status_datum or date.today(), toelichting=toelichting,
+                                   brontekst=brontekst, fase=fase, vindplaats=vindplaats, afgeleid=afgeleid)
+    bronnen = ((bron, controleer_tekst("Vindplaats", vindplaats)),) if bron else ()
+    voeg_maatregelen_toe(sessie, [NieuweMaatregel(code, nieuw, regel, bron, bronnen)], gebruiker)
     return haal_maatregel(sessie, code)
 
 
@@ -430,3 +596,24 @@ def codes_en_iv_ketens(sessie: Session) -> list[tuple[str, str | None]]:
 
 def aantal_maatregelen(sessie: Session) -> int:
     return sessie.exec(select(func.count()).select_from(Maatregel)).one()
+
+
+def vervang_bronvermeldingen(sessie: Session, code: str, bronnen, gebruiker: str) -> None:
+    """Replace a measure's citations by `bronnen` ((source code, vindplaats) pairs, in order); a citation that stays
+    keeps its toelichting."""
+    m = _maatregel(sessie, code)
+    oud = list(sessie.exec(select(MaatregelBron).where(MaatregelBron.maatregel_id == m.id)
+                           .order_by(MaatregelBron.id)).all())
+    bron_code = dict(sessie.exec(select(Bron.id, Bron.code)).all())
+    toelichting = {(bron_code[c.bron_id], c.vindplaats): c.toelichting for c in oud}
+    nieuw = [(bron, controleer_tekst("Vindplaats", vindplaats)) for bron, vindplaats in bronnen]
+    ids = {bron: bron_id(sessie, bron) for bron, _ in nieuw}
+    sessie.execute(delete(MaatregelBron).where(MaatregelBron.maatregel_id == m.id))
+    sessie.add_all(MaatregelBron(maatregel_id=m.id, bron_id=ids[bron], vindplaats=vindplaats,
+                                 toelichting=toelichting.get((bron, vindplaats))) for bron, vindplaats in nieuw)
+
+    def tekst(paren):
+        return "; ".join(f"{b} {v or ''}".strip() for b, v in paren) or None
+    log_wijzigingen(sessie, "maatregel", m.code, {"bronnen": tekst(toelichting)}, {"bronnen": tekst(nieuw)},
+                    gebruiker, None)
+    sessie.flush()

@@ -77,10 +77,21 @@ def _status_voor(sessie: Session, maatregel_id: int, datum: date, behalve: int |
     return vorige[-1].nieuw if vorige else None
 
 
-def schrijf_statusregel(sessie: Session, m: Maatregel, *, nieuw: str, datum: date, toelichting: str, gebruiker: str,
-                        bron: str | None = None, vindplaats: str | None = None, brontekst: str | None = None,
-                        fase: str | None = None, afgeleid: bool = False, vervangt: int | None = None) -> Statuswijziging:
-    """Append one history entry after validating it; the caller has checked the measure's version."""
+@dataclass(frozen=True)
+class Statusregel:
+    """A validated history entry, before it is written (the measure, source and who are added by the writer)."""
+    nieuw: str
+    datum: date
+    toelichting: str
+    brontekst: str | None
+    fase: str | None
+    vindplaats: str | None
+    afgeleid: bool
+
+
+def controleer_statusregel(*, nieuw: str, datum: date, toelichting: str, brontekst: str | None = None,
+                           fase: str | None = None, vindplaats: str | None = None, afgeleid: bool = False) -> Statusregel:
+    """The rules for one history entry (no database access): shared by the use cases and the bulk import."""
     nieuw = STATUS.controleer(nieuw, "status", verplicht=True)
     fase = FASE.controleer(fase, "fase")
     toelichting = controleer_tekst("Toelichting", toelichting, verplicht=True)
@@ -88,11 +99,20 @@ def schrijf_statusregel(sessie: Session, m: Maatregel, *, nieuw: str, datum: dat
         raise ValidatieFout("Datum: geef een dag op.", "datum")
     if datum > date.today():
         raise ValidatieFout("Een statuswijziging kan niet in de toekomst liggen.", "datum")
+    return Statusregel(nieuw, datum, toelichting, controleer_tekst("Brontekst", brontekst), fase,
+                       controleer_tekst("Vindplaats", vindplaats), bool(afgeleid))
+
+
+def schrijf_statusregel(sessie: Session, m: Maatregel, *, nieuw: str, datum: date, toelichting: str, gebruiker: str,
+                        bron: str | None = None, vindplaats: str | None = None, brontekst: str | None = None,
+                        fase: str | None = None, afgeleid: bool = False, vervangt: int | None = None) -> Statuswijziging:
+    """Append one history entry after validating it; the caller has checked the measure's version."""
+    r = controleer_statusregel(nieuw=nieuw, datum=datum, toelichting=toelichting, brontekst=brontekst, fase=fase,
+                               vindplaats=vindplaats, afgeleid=afgeleid)
     regel = Statuswijziging(
-        maatregel_id=m.id, datum=datum, oud=_status_voor(sessie, m.id, datum, behalve=vervangt), nieuw=nieuw,
-        fase=fase, brontekst=controleer_tekst("Brontekst", brontekst), toelichting=toelichting, gebruiker=gebruiker,
-        bron_id=bron_id(sessie, bron), vindplaats=controleer_tekst("Vindplaats", vindplaats), afgeleid=afgeleid,
-        vervangt_id=vervangt,
+        maatregel_id=m.id, datum=r.datum, oud=_status_voor(sessie, m.id, r.datum, behalve=vervangt), nieuw=r.nieuw,
+        fase=r.fase, brontekst=r.brontekst, toelichting=r.toelichting, gebruiker=gebruiker,
+        bron_id=bron_id(sessie, bron), vindplaats=r.vindplaats, afgeleid=r.afgeleid, vervangt_id=vervangt,
     )
     sessie.add(regel)
     sessie.flush()
