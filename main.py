@@ -106,6 +106,25 @@ def maak_parser() -> argparse.ArgumentParser:
     _filteropties(p)
     _globale_opties(p, op_subcommando=True)
 
+    p = sub.add_parser("export-xlsx", help="het register als Excel-werkmap")
+    p.add_argument("--out", metavar="BESTAND", required=True, help="het .xlsx-bestand")
+    _filteropties(p)
+    _globale_opties(p, op_subcommando=True)
+
+    p = sub.add_parser("import", help="maatregelen uit een Excel- of CSV-bestand inlezen (alles of niets)",
+                       description="Leest de maatregelen uit een .xlsx- of .csv-bestand: de indeling die export-xlsx "
+                       "schrijft, of de eigen indeling van een tracker. Rijen met een bekende code (of, zonder "
+                       "codes, een bekende naam binnen het domein) werken die maatregel bij; een lege cel laat de "
+                       "waarde staan. Eén ongeldige rij en er wordt niets ingelezen.")
+    p._positionals.title = "argumenten"
+    p.add_argument("bestand", metavar="BESTAND", help="het .xlsx- of .csv-bestand")
+    p.add_argument("--kolommen", metavar="KOPPELING.json",
+                   help='JSON-bestand dat kolomkoppen aan velden koppelt, bijvoorbeeld {"Trekker": "eigenaar", '
+                   '"Budget": null}; de veldnamen zijn die van export-json')
+    p.add_argument("--controleer", action="store_true",
+                   help="alleen laten zien wat er zou gebeuren; niets wijzigen")
+    _globale_opties(p, op_subcommando=True)
+
     p = sub.add_parser("rapporten", help="de vastgestelde rapporten tonen, of er één opslaan",
                        description="Zonder opties: de vastgestelde rapporten, het laatst vastgestelde eerst. Met --id "
                        "en --out: dat rapport precies zoals het is vastgesteld naar een bestand schrijven.")
@@ -160,6 +179,70 @@ def opdracht_export_json(args) -> int:
         schrijf_atomair(args.out, tekst.encode("utf-8"))
     else:
         sys.stdout.write(tekst)
+    return 0
+
+
+def opdracht_export_xlsx(args) -> int:
+    from registry.rekenblad.export import schrijf_werkmap
+
+    f = _filter(args)
+    if Path(args.out).is_dir():
+        raise RegisterFout(f"{args.out} is een map; geef een bestandsnaam op.")
+    register = _open(args)
+    try:
+        with register.sessie() as sessie:
+            resultaat = schrijf_werkmap(sessie, args.out, f)
+    finally:
+        register.sluit()
+    for waarschuwing in resultaat.waarschuwingen:
+        print(f"Waarschuwing: {waarschuwing}", file=sys.stderr)
+    print(f"{args.out} ({resultaat.aantal_maatregelen} maatregelen)")
+    return 0
+
+
+def _koppeling(pad: str | None) -> dict | None:
+    """The --kolommen file: a JSON object from column header to field name (or null to skip the column)."""
+    if pad is None:
+        return None
+    try:
+        inhoud = json.loads(Path(pad).read_text(encoding="utf-8-sig"))
+    except OSError as fout:
+        raise RegisterFout(f"--kolommen: kan {pad} niet lezen ({fout.strerror or fout}).") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as fout:
+        raise RegisterFout(f"--kolommen: {pad} is geen geldige JSON ({fout}).") from None
+    if not isinstance(inhoud, dict) or not all(isinstance(v, str) or v is None for v in inhoud.values()):
+        raise RegisterFout(f'--kolommen: {pad} moet één JSON-object zijn van kolomkop naar veldnaam, bijvoorbeeld '
+                           '{"Trekker": "eigenaar", "Budget": null}.')
+    return inhoud
+
+
+def opdracht_import(args) -> int:
+    from registry.rekenblad.importeren import importeer, lees_import, maak_plan
+
+    # The file is read and checked before the database is opened: a bad file changes nothing.
+    bestand = lees_import(args.bestand, _koppeling(args.kolommen))
+    register = _open(args)
+    try:
+        if args.controleer:
+            with register.sessie() as sessie:
+                plan = maak_plan(sessie, bestand)
+        else:
+            gebruiker = register.gebruiker()
+            with register.werk() as sessie:
+                plan = importeer(sessie, bestand, gebruiker).plan
+    finally:
+        register.sluit()
+    for waarschuwing in plan.waarschuwingen:
+        print(f"Waarschuwing: {waarschuwing}", file=sys.stderr)
+    if args.controleer and not plan.kan_importeren:
+        print("\n".join(str(p) for p in plan.problemen), file=sys.stderr)
+    telling = (f"{plan.aantal('nieuw')} nieuw, {plan.aantal('wijzigen')} gewijzigd, "
+               f"{plan.aantal('ongewijzigd')} ongewijzigd")
+    if args.controleer:
+        print(f"Controle van {bestand.naam} (blad {plan.blad}): {telling}, {plan.aantal('afgewezen')} afgewezen. "
+              "Er is niets gewijzigd.")
+        return 0 if plan.kan_importeren else 2
+    print(f"Ingelezen uit {bestand.naam} (blad {plan.blad}): {telling}.")
     return 0
 
 
@@ -317,8 +400,9 @@ def opdracht_migrate(args) -> int:
     return 0
 
 
-OPDRACHTEN = {"export-json": opdracht_export_json, "export-pdf": opdracht_export_pdf, "rapporten": opdracht_rapporten,
-              "backup": opdracht_backup, "migrate": opdracht_migrate}
+OPDRACHTEN = {"export-json": opdracht_export_json, "export-pdf": opdracht_export_pdf, "export-xlsx": opdracht_export_xlsx,
+              "import": opdracht_import, "rapporten": opdracht_rapporten, "backup": opdracht_backup,
+              "migrate": opdracht_migrate}
 
 
 # --- logging and the top-level error policy -------------------------------------------------------------------------

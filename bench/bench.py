@@ -69,6 +69,7 @@ DOELEN = (
     ("venster_sorteren", 10_000, 50.0, "sorteren ≤ 50 ms"),
     ("venster_geheugen_mb", 10_000, 400.0, "geheugen ≤ 400 MB"),
     ("pdf_1000", 1_000, 10.0, "PDF-overzicht van 1.000 maatregelen ≤ 10 s"),
+    ("xlsx_import", 10_000, 10.0, "import van een werkmap met 10.000 rijen ≤ 10 s"),
 )
 
 
@@ -606,6 +607,52 @@ def _pdf_geval(ctx: Context) -> Uitkomst:
                       "maatregelen": resultaat.aantal_maatregelen}
 
 
+def geval_xlsx_export(ctx: Context) -> Uitkomst:
+    """export-xlsx of the whole register into a temporary file, in seconds."""
+    import tempfile
+
+    from registry.rekenblad.export import schrijf_werkmap
+
+    register = ctx.register()
+    with tempfile.TemporaryDirectory() as map_:
+        pad = Path(map_) / "register.xlsx"
+        begin = time.perf_counter()
+        with register.sessie() as sessie:
+            resultaat = schrijf_werkmap(sessie, pad)
+        seconden = time.perf_counter() - begin
+        mb = pad.stat().st_size / 2**20
+    return seconden, {"maatregelen": resultaat.aantal_maatregelen, "mb": round(mb, 1)}
+
+
+_WERKMAPPEN: dict[Path, Path] = {}  # register file -> its export beside it, made once per run (not timed)
+
+
+def geval_xlsx_import(ctx: Context) -> Uitkomst:
+    """import of the register's own export into a new empty database: read, check, plan and write, in seconds."""
+    import tempfile
+
+    from registry.rekenblad.export import schrijf_werkmap
+    from registry.rekenblad.importeren import importeer, lees_import
+
+    if ctx.pad not in _WERKMAPPEN:
+        werkmap = ctx.pad.with_name(f"{ctx.pad.stem}-export.xlsx")
+        with ctx.register().sessie() as sessie:
+            schrijf_werkmap(sessie, werkmap)
+        _WERKMAPPEN[ctx.pad] = werkmap
+    with tempfile.TemporaryDirectory() as map_:
+        doel = open_register(pad=Path(map_) / "leeg.db", leeg=True)
+        try:
+            begin = time.perf_counter()
+            bestand = lees_import(_WERKMAPPEN[ctx.pad])
+            gelezen = time.perf_counter()
+            with doel.werk() as sessie:
+                resultaat = importeer(sessie, bestand, "bench")
+            seconden = time.perf_counter() - begin
+        finally:
+            doel.sluit()
+    return seconden, {"lezen_s": round(gelezen - begin, 2), "aangemaakt": len(resultaat.aangemaakt)}
+
+
 # Run in a fresh interpreter: imports, open_register, the rows of the main window; reports its own peak RSS.
 PROCES = r"""
 import json, sys, time
@@ -902,6 +949,11 @@ GEVALLEN: dict[str, Geval] = {
                       max_herhalingen=3, groottes=(1_000,)),
     "pdf_10000": Geval(_pdf_geval, "s", "maak_rapport: het volledige PRT-overzicht als PDF-bestand (10.000 maatregelen)",
                        max_herhalingen=3, groottes=(10_000,)),
+    "xlsx_export": Geval(geval_xlsx_export, "s", "schrijf_werkmap: export-xlsx van het hele register",
+                         max_herhalingen=3, groottes=(1_000, 10_000)),
+    "xlsx_import": Geval(geval_xlsx_import, "s", "lees_import + importeer: de eigen export in een lege database "
+                         "(lezen, controleren, schrijven)", afgeleid={"xlsx_import_lezen": ("lezen_s", "s")},
+                         max_herhalingen=3, groottes=(1_000, 10_000)),
 }
 if not _qt_beschikbaar():
     for _naam in [n for n in GEVALLEN if "qt" in n or n.startswith("venster")]:
@@ -956,8 +1008,8 @@ def code_vingerafdruk() -> dict:
     import hashlib
     bestanden = {}
     for map_ in ("db", "registry", "ui"):
-        for pad in sorted((ROOT / map_).glob("*.py")):
-            bestanden[f"{map_}/{pad.name}"] = hashlib.sha256(pad.read_bytes()).hexdigest()[:12]
+        for pad in sorted((ROOT / map_).rglob("*.py")):
+            bestanden[pad.relative_to(ROOT).as_posix()] = hashlib.sha256(pad.read_bytes()).hexdigest()[:12]
     geheel = hashlib.sha256(json.dumps(bestanden, sort_keys=True).encode()).hexdigest()[:12]
     return {"geheel": geheel, "bestanden": bestanden}
 
