@@ -39,7 +39,7 @@ def geen_onbeantwoorde_vragen(monkeypatch):
         return vraag
 
     for naam in ("voer_uit", "bevestig", "vraag_opslaan", "meld_fout", "meld", "vraag_tekst",
-                 "vraag_bestand_opslaan", "open_bestand"):
+                 "vraag_bestand_opslaan", "vraag_bestand_openen", "open_bestand"):
         monkeypatch.setattr(vragen, naam, onverwacht(naam))
 
 

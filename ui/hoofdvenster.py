@@ -6,11 +6,13 @@ in one unit of work each, and every question to the user goes through `ui.vragen
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QLabel, QMainWindow, QMenu, QSplitter,
-                               QTableView, QTabWidget, QToolButton)
+from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QLabel, QMainWindow, QMenu, QProgressBar,
+                               QSplitter, QTableView, QTabWidget, QToolButton)
 
 from registry.domein import domeinen, toeslagen
 from registry.filters import Filter, Voorwaarde, voorwaarde, zoek_maatregelen, zoekteksten
@@ -35,6 +37,8 @@ SNELTOETSEN = """<table cellpadding="3">
 <tr><td><b>Ctrl+D</b></td><td>geselecteerde maatregel dupliceren</td></tr>
 <tr><td><b>Ctrl+S</b></td><td>wijzigingen opslaan</td></tr>
 <tr><td><b>Ctrl+P</b></td><td>PDF-overzicht exporteren</td></tr>
+<tr><td><b>Ctrl+I</b></td><td>maatregelen importeren uit Excel of CSV</td></tr>
+<tr><td><b>Ctrl+Shift+E</b></td><td>huidige selectie exporteren naar Excel</td></tr>
 <tr><td><b>Ctrl+T</b></td><td>status wijzigen (ook voor meerdere geselecteerde maatregelen)</td></tr>
 <tr><td><b>Ctrl+Delete</b></td><td>maatregel archiveren</td></tr>
 <tr><td><b>Ctrl+1 / Ctrl+2</b></td><td>naar de tabel / naar de details</td></tr>
@@ -88,6 +92,7 @@ class Hoofdvenster(QMainWindow):
         self._filter = Filter()
         self._signaal: tuple[str, frozenset[str]] | None = None  # the register shows only a signal's measures
         self._rapportdialoog = None  # the export dialog, kept while open: it may be building a PDF
+        self._excelwerk = None  # the Excel export being written in the background, if any
 
         with register.sessie() as sessie:
             self._domeinen = domeinen(sessie)
@@ -248,6 +253,11 @@ class Hoofdvenster(QMainWindow):
                                               t("Database, gebruikersnaam en signaaldrempels"))
         self.actie_pdf = self._actie(t("&PDF-overzicht exporteren…"), self.exporteer_pdf, "Ctrl+P",
                                      t("Het overzicht voor de Periodieke Rapportage Toeslagen als PDF maken"))
+        self.actie_importeren = self._actie(t("I&mporteren uit Excel of CSV…"), self.importeer_rekenblad, "Ctrl+I",
+                                            t("Maatregelen inlezen uit een Excel-werkmap of CSV-bestand, met eerst "
+                                              "een voorbeeld"))
+        self.actie_excel = self._actie(t("&Exporteren naar Excel…"), self.exporteer_excel, "Ctrl+Shift+E",
+                                       t("De maatregelen van de huidige selectie als Excel-werkmap opslaan"))
         self.actie_vastgesteld = self._actie(t("Vastgestelde &rapporten…"), self.toon_vastgestelde_rapporten, None,
                                              t("De rapporten die naar de Kamer zijn gestuurd, openen of opslaan"))
         self.actie_afsluiten = self._actie(t("&Afsluiten"), self.close, QKeySequence.StandardKey.Quit)
@@ -271,7 +281,9 @@ class Hoofdvenster(QMainWindow):
         t = self.tr
         balk = self.menuBar()
         bestand = balk.addMenu(t("&Bestand"))
-        bestand.addActions([self.actie_pdf, self.actie_vastgesteld])
+        bestand.addAction(self.actie_importeren)
+        bestand.addSeparator()
+        bestand.addActions([self.actie_excel, self.actie_pdf, self.actie_vastgesteld])
         bestand.addSeparator()
         bestand.addActions([self.actie_instellingen, self.actie_vernieuwen])
         bestand.addSeparator()
@@ -309,8 +321,10 @@ class Hoofdvenster(QMainWindow):
         werkbalk.addSeparator()
         werkbalk.addActions([self.actie_vernieuwen, self.actie_terug])
         werkbalk.addSeparator()
-        werkbalk.addAction(self.actie_pdf)
-        self.actie_pdf.setIconText(t("PDF-overzicht…"))  # the toolbar's shorter text
+        werkbalk.addActions([self.actie_importeren, self.actie_excel, self.actie_pdf])
+        self.actie_pdf.setIconText(t("PDF-overzicht…"))  # the toolbar's shorter texts
+        self.actie_importeren.setIconText(t("Importeren…"))
+        self.actie_excel.setIconText(t("Naar Excel…"))
         # Qt's own "more buttons" arrow, shown when the window is too narrow for the toolbar, gets a name too.
         meer = werkbalk.findChild(QToolButton, "qt_toolbar_ext_button")
         if meer is not None:
@@ -325,6 +339,13 @@ class Hoofdvenster(QMainWindow):
         self.signaalknop.setDefaultAction(self.actie_signaal_opheffen)
         self.statusBar().addWidget(self.signaalknop)
         self.signaalknop.setVisible(False)
+        self.excelvoortgang = QProgressBar(self)  # busy while an Excel export is written
+        self.excelvoortgang.setRange(0, 0)
+        self.excelvoortgang.setTextVisible(False)
+        self.excelvoortgang.setMaximumWidth(160)
+        self.excelvoortgang.setAccessibleName(self.tr("Bezig met exporteren naar Excel"))
+        self.statusBar().addPermanentWidget(self.excelvoortgang)
+        self.excelvoortgang.hide()
         self.statusBar().addPermanentWidget(self.databaselabel)
 
     def _verbind(self) -> None:
@@ -423,13 +444,17 @@ class Hoofdvenster(QMainWindow):
     def ververs(self) -> None:
         if not self._alles_mag_verlaten():
             return
+        self._herlaad()
+        self._toon_maatregel(self._huidige_code)
+
+    def _herlaad(self) -> None:
+        """Every row read again, with the filter's chain list, the signals and the pages (a reload or an import)."""
         with self.register.sessie() as sessie:
             rijen = zoek_maatregelen(sessie, ALLES)
         self._met_behoud_van_selectie(lambda: self.model.laad(rijen))
         self.filterpaneel.zet_iv_ketens(self._iv_ketens())
         self.ververs_signalen()
         self._paginas_verouderd()
-        self._toon_maatregel(self._huidige_code)
 
     # --- selection -----------------------------------------------------------------------------------------------
 
@@ -657,6 +682,134 @@ class Hoofdvenster(QMainWindow):
             self._rapportdialoog.deleteLater()
             self._rapportdialoog = None
 
+    # --- Excel and CSV -----------------------------------------------------------------------------------------------
+
+    def _map(self, sleutel: str) -> Path:
+        """The folder of the last import or export, or else the documents folder."""
+        from ui.rapportdialoog import _standaardmap
+
+        map_ = self.instellingen.waarde(sleutel, "")
+        return Path(str(map_)) if map_ and Path(str(map_)).is_dir() else _standaardmap()
+
+    def _onthoud_map(self, sleutel: str, pad: Path) -> None:
+        self.instellingen.zet_waarde(sleutel, str(pad.parent))
+        self.instellingen.bewaar()
+
+    def importeer_rekenblad(self) -> None:
+        """Choose a workbook or CSV, then the import dialog: columns, preview, and everything or nothing."""
+        from ui import importdialoog
+
+        # Unsaved edits first: the import may change the same measure, and would then refuse those edits later.
+        if not self.detail.mag_verlaten():
+            return
+        pad = vragen.vraag_bestand_openen(self, self.tr("Importeren uit Excel of CSV"), str(self._map("import_map")),
+                                          importdialoog.SOORTEN_IMPORT)
+        if not pad:
+            return
+        self._onthoud_map("import_map", Path(pad))
+        dialoog = importdialoog.ImportDialoog(self.register, pad, self.gebruiker, self)
+        try:
+            vragen.voer_uit(dialoog)
+        finally:
+            dialoog.wacht()  # never destroyed while its thread runs
+            resultaat = dialoog.resultaat
+            dialoog.deleteLater()
+        if resultaat is not None:
+            self._na_import(resultaat)
+
+    def _na_import(self, resultaat) -> None:
+        """Every row reloaded (an import may touch thousands), the measure shown too, and a report of what changed."""
+        from ui.importdialoog import aantal_maatregelen
+
+        codes = [*resultaat.aangemaakt, *resultaat.gewijzigd]
+        self._herlaad()
+        if self._huidige_code in codes:
+            self._toon_maatregel(self._huidige_code)
+        tekst = self.tr("Import uit %1: %2 aangemaakt, %3 gewijzigd.").replace("%1", resultaat.plan.bestand) \
+            .replace("%2", aantal_maatregelen(len(resultaat.aangemaakt))).replace("%3", str(len(resultaat.gewijzigd)))
+        self.statusBar().showMessage(tekst, 10_000)
+        vragen.meld(self, self.tr("Importeren"), tekst)
+
+    def is_excelexport_bezig(self) -> bool:
+        return self._excelwerk is not None
+
+    def exporteer_excel(self) -> None:
+        """The measures of the current selection as a workbook, written in the background (whole or not at all)."""
+        from ui.importdialoog import Achtergrondwerk
+
+        titel = self.tr("Exporteren naar Excel")
+        if self._excelwerk is not None:
+            self.statusBar().showMessage(self.tr("Er wordt al een Excel-werkmap gemaakt."), 5000)
+            return
+        voorstel = self._map("excel_map") / f"maatregelen-{date.today().isoformat()}.xlsx"
+        gekozen = vragen.vraag_bestand_opslaan(self, titel, str(voorstel), self.tr("Excel-werkmap (*.xlsx)"))
+        if not gekozen:
+            return
+        pad = Path(gekozen)
+        if pad.suffix.lower() != ".xlsx":
+            pad = pad.with_name(pad.name + ".xlsx")
+        register, f = self.register, self._filter
+
+        def taak():
+            from registry.rekenblad.export import schrijf_werkmap
+
+            with register.sessie() as sessie:
+                return pad, schrijf_werkmap(sessie, pad, f)
+
+        werk = Achtergrondwerk(taak, "Er ging iets onverwachts mis bij het exporteren naar Excel; er is geen "
+                                     "bestand geschreven.", self)
+        werk.klaar.connect(self._bij_excel_klaar)
+        werk.mislukt.connect(self._bij_excel_mislukt)
+        self._excelwerk = werk
+        self.actie_excel.setEnabled(False)
+        self.excelvoortgang.show()
+        self.statusBar().showMessage(self.tr("Excel-werkmap maken: %s…") % pad.name)
+        werk.start()
+
+    def _klaar_met_excel(self) -> None:
+        werk, self._excelwerk = self._excelwerk, None
+        if werk is not None:
+            werk.wait()
+            werk.deleteLater()
+        self.actie_excel.setEnabled(True)
+        self.excelvoortgang.hide()
+        self.statusBar().clearMessage()
+
+    def _wacht_op_excelexport(self) -> None:
+        """A workbook being written is finished first (its file is written whole): before closing or switching."""
+        werk = self._excelwerk
+        if werk is None:
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            werk.wait()
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._klaar_met_excel()
+
+    def _bij_excel_klaar(self, uitkomst) -> None:
+        from ui.importdialoog import aantal_maatregelen
+
+        if self.sender() is not self._excelwerk:
+            return
+        self._klaar_met_excel()
+        pad, resultaat = uitkomst
+        self._onthoud_map("excel_map", pad)
+        titel = self.tr("Exporteren naar Excel")
+        tekst = self.tr("%1 geëxporteerd naar %2.").replace("%1", aantal_maatregelen(resultaat.aantal_maatregelen)) \
+            .replace("%2", str(pad))
+        self.statusBar().showMessage(tekst, 10_000)
+        if vragen.bevestig(self, titel, tekst + "\n\n" + self.tr("Nu openen?"), self.tr("Openen"),
+                           self.tr("Niet openen")) and not vragen.open_bestand(pad):
+            vragen.meld_fout(self, titel, self.tr(
+                "Er is geen programma gevonden dat Excel-werkmappen opent. De werkmap staat in %s.") % pad)
+
+    def _bij_excel_mislukt(self, melding: str, _fout) -> None:
+        if self.sender() is not self._excelwerk:
+            return
+        self._klaar_met_excel()
+        vragen.meld_fout(self, self.tr("Exporteren naar Excel"), melding)
+
     def toon_vastgestelde_rapporten(self) -> None:
         from ui.vastgesteldelijst import VastgesteldeRapportenDialoog
 
@@ -692,6 +845,7 @@ class Hoofdvenster(QMainWindow):
             if vorige is not None:
                 self.instellingen.database = vorige
             return False
+        self._wacht_op_excelexport()  # it reads the database that is about to close
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             nieuw = self._open_database(locatie, wachtwoord)
@@ -946,6 +1100,7 @@ class Hoofdvenster(QMainWindow):
             event.ignore()
             return
         self._sluit_rapportdialoog()
+        self._wacht_op_excelexport()
         self.bewaar_vensterstand()
         event.accept()
 

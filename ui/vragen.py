@@ -63,6 +63,14 @@ def vraag_bestand_opslaan(ouder: QWidget | None, titel: str, voorstel: str, soor
     return pad or None
 
 
+def vraag_bestand_openen(ouder: QWidget | None, titel: str, map_: str, soorten: str) -> str | None:
+    """An existing file to read, or None when cancelled. `soorten` is a Qt name filter."""
+    from PySide6.QtWidgets import QFileDialog
+
+    pad, _ = QFileDialog.getOpenFileName(ouder, titel, map_, soorten)
+    return pad or None
+
+
 def open_bestand(pad) -> bool:
     """Open a file with the system's own viewer (a PDF reader); False when none could be started."""
     from PySide6.QtCore import QUrl
