@@ -261,6 +261,35 @@ def test_lege_cel_houdt_de_waarde_en_statuswijziging_komt_in_de_historie_met_het
     assert {r.actie for r in plan(register, pad).rijen} == {"ongewijzigd"}
 
 
+def test_een_nieuwe_status_neemt_de_fase_en_brontekst_van_de_oude_niet_over(register, tmp_path):
+    with register.werk() as s:
+        maak_maatregel(s, {"domein": "TV", "naam": "A"}, "anna", status="ingevoerd", fase="staand",
+                       brontekst="Het proces is ingericht.", status_datum=date(2025, 1, 1))
+    pad = werkmap(tmp_path / "export.xlsx", [["Code", "Status", "Fase", "Brontekst status"],
+                                             ["TV-01", "Deels", "Staande praktijk", "Het proces is ingericht."]])
+    doe_import(register, pad)
+    with register.sessie() as s:
+        m = haal_maatregel(s, "TV-01")
+        assert (m.status, m.fase, m.status_brontekst) == ("deels", None, None)
+    # Given anew in the file, they are the new status's own.
+    pad = werkmap(tmp_path / "export2.xlsx", [["Code", "Status", "Fase", "Brontekst status"],
+                                              ["TV-01", "Niet ingevoerd", "Aangehouden", "Gepauzeerd."]])
+    doe_import(register, pad)
+    with register.sessie() as s:
+        m = haal_maatregel(s, "TV-01")
+        assert (m.status, m.fase, m.status_brontekst) == ("niet", "on_hold", "Gepauzeerd.")
+
+
+def test_een_import_die_niets_wijzigt_schrijft_ook_geen_bron(register, tmp_path):
+    with register.werk() as s:
+        maak_maatregel(s, {"domein": "TV", "naam": "A", "eigenaar": "Team X"}, "anna")
+    pad = werkmap(tmp_path / "zelfde.xlsx", [["Code", "Naam", "Eigenaar"], ["TV-01", "A", "Team X"]])
+    voor = json_van(register)
+    resultaat = doe_import(register, pad)
+    assert resultaat.aangemaakt == resultaat.gewijzigd == ()
+    assert json_van(register) == voor
+
+
 # --- rejections: the rows and columns named, nothing written --------------------------------------------------------
 
 @pytest.mark.parametrize("rij, verwacht", [

@@ -467,6 +467,12 @@ def _plan(sessie, bestand: Importbestand, toewijzing):
                "status_afgeleid": d.status_afgeleid} if d else {"status": "niet", "fase": None,
                                                                  "status_brontekst": None, "status_afgeleid": False}
         doel = {veld: w.get(veld, oud[veld]) for veld in STATUSVELDEN}
+        if d is not None and doel["status"] != oud["status"]:
+            # The fase and the source's wording belong to the old status: a new status keeps them only when the file
+            # gives them anew (an edited export whose status alone changed must not credit the old words to it).
+            for veld in ("fase", "status_brontekst"):
+                if doel[veld] == oud[veld]:
+                    doel[veld] = None
         if doel["status_afgeleid"] is None:
             doel["status_afgeleid"] = oud["status_afgeleid"]
         r.status_veranderd = d is None or doel != oud
@@ -552,7 +558,9 @@ def importeer(sessie, bestand: Importbestand, gebruiker: str, toewijzing=None) -
     try:
         _maak_bronnen(sessie, bronblad)
         importbron = _importbroncode(bestand.naam)
-        if sessie.exec(select(Bron.id).where(Bron.code == importbron)).first() is None:
+        # The file is a source only of the status entries it adds: an import that changes no status adds no source.
+        if (any(r.status_veranderd for r in rijen)
+                and sessie.exec(select(Bron.id).where(Bron.code == importbron)).first() is None):
             maak_bron(sessie, importbron, f"Geïmporteerd bestand {bestand.naam}", soort="overig")
         nieuwe = [r for r in rijen if r.id is None]
         voeg_maatregelen_toe(sessie, [
