@@ -636,8 +636,8 @@ def geval_xlsx_import(ctx: Context) -> Uitkomst:
 
     if ctx.pad not in _WERKMAPPEN:
         werkmap = ctx.pad.with_name(f"{ctx.pad.stem}-export.xlsx")
-        with ctx.register().sessie() as sessie:
-            schrijf_werkmap(sessie, werkmap)
+        with ctx.register().sessie() as sessie:  # archived too: live measures refer to archived ones
+            schrijf_werkmap(sessie, werkmap, Filter(met_gearchiveerd=True))
         _WERKMAPPEN[ctx.pad] = werkmap
     with tempfile.TemporaryDirectory() as map_:
         doel = open_register(pad=Path(map_) / "leeg.db", leeg=True)
