@@ -1,5 +1,6 @@
 """Domains (RPE themes) and toeslagen as reference data: lookup by code, short name or full name."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
@@ -32,22 +33,36 @@ def toeslagen(sessie: Session) -> list[ToeslagRij]:
     return [ToeslagRij(t.code, t.naam) for t in sessie.exec(select(Toeslag).order_by(Toeslag.volgorde)).all()]
 
 
+def _zoeker(alle: list, sleutels, melding: str, standaardveld: str) -> Callable[..., object]:
+    """A lookup on normalised names with its index built once; the first row with a matching name wins."""
+    index: dict = {}
+    for rij in alle:
+        for sleutel in sleutels(rij):
+            index.setdefault(normaliseer(sleutel), rij)
+    keuzes = ", ".join(f"{r.code} ({r.naam})" for r in alle)
+
+    def zoek(tekst, veld: str = standaardveld):
+        gevonden = index.get(normaliseer(str(tekst)).strip())
+        if gevonden is None:
+            raise ValidatieFout(f'{melding}: "{tekst}". Kies uit: {keuzes}.', veld)
+        return gevonden
+    return zoek
+
+
+def domeinzoeker(alle: list[DomeinRij]) -> Callable[..., DomeinRij]:
+    """zoek(tekst, veld="domein"): a domain by its code prefix, short name or full name (case- and accent-insensitive)."""
+    return _zoeker(alle, lambda d: (d.code, d.naam, d.volledige_naam), "Onbekend domein", "domein")
+
+
+def toeslagzoeker(alle: list[ToeslagRij]) -> Callable[..., ToeslagRij]:
+    """zoek(tekst, veld="toeslag"): a toeslag by its code or name (case- and accent-insensitive)."""
+    return _zoeker(alle, lambda t: (t.code, t.naam), "Onbekende toeslag", "toeslag")
+
+
 def zoek_domein(sessie: Session, tekst: str, veld: str = "domein") -> DomeinRij:
     """A domain by its code prefix (exact, any case), short name or full name (case- and accent-insensitive)."""
-    gezocht = normaliseer(str(tekst)).strip()
-    alle = domeinen(sessie)
-    for d in alle:
-        if gezocht in (normaliseer(d.code), normaliseer(d.naam), normaliseer(d.volledige_naam)):
-            return d
-    keuzes = ", ".join(f"{d.code} ({d.naam})" for d in alle)
-    raise ValidatieFout(f'Onbekend domein: "{tekst}". Kies uit: {keuzes}.', veld)
+    return domeinzoeker(domeinen(sessie))(tekst, veld)
 
 
 def zoek_toeslag(sessie: Session, tekst: str, veld: str = "toeslag") -> ToeslagRij:
-    gezocht = normaliseer(str(tekst)).strip()
-    alle = toeslagen(sessie)
-    for t in alle:
-        if gezocht in (normaliseer(t.code), normaliseer(t.naam)):
-            return t
-    keuzes = ", ".join(f"{t.code} ({t.naam})" for t in alle)
-    raise ValidatieFout(f'Onbekende toeslag: "{tekst}". Kies uit: {keuzes}.', veld)
+    return toeslagzoeker(toeslagen(sessie))(tekst, veld)

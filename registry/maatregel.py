@@ -3,7 +3,7 @@
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 
 from sqlalchemy import bindparam, delete, func, insert, update
@@ -16,9 +16,8 @@ from registry.planning import OngeldigeDatum, Periode, parse_periode_of_leeg
 from registry.tabellen import (Bron, Domein, Maatregel, MaatregelAfhankelijkheid, MaatregelBron, MaatregelToeslag,
                                Statuswijziging, Wijziging, nu)
 from registry.tekst import controleer_tekst, natuurlijke_sleutel, normaliseer
-from registry.vocabulaire import (EFFECT_BASIS, IV_BLOKKADE_SOORT, STATUS, VERTRAGINGSREDEN, VERWACHT_EFFECT,
-                                  Vocabulaire)
-from registry.wijzigingslog import als_tekst, claim_versie, log_wijzigingen
+from registry.vocabulaire import EFFECT_BASIS, IV_BLOKKADE_SOORT, VERTRAGINGSREDEN, VERWACHT_EFFECT, Vocabulaire
+from registry.wijzigingslog import claim_versie, log_wijzigingen, wijzigingsrijen
 
 CODE_PATROON = re.compile(r"^([A-Z]{2,3})-(\d{2,5})$")
 
@@ -190,12 +189,7 @@ def _maatregel(sessie: Session, code: str) -> Maatregel:
 def stel_code_voor(sessie: Session, domein: str) -> str:
     """The next free code in a domain: one more than the highest number in use, at least two digits."""
     prefix = zoek_domein(sessie, domein).code
-    hoogste = 0
-    for code in sessie.exec(select(Maatregel.code).where(Maatregel.code.startswith(f"{prefix}-"))).all():
-        treffer = CODE_PATROON.match(code)
-        if treffer and treffer.group(1) == prefix:
-            hoogste = max(hoogste, int(treffer.group(2)))
-    return f"{prefix}-{hoogste + 1:02d}"
+    return f"{prefix}-{max(_bestaande_nummers(sessie, prefix), default=0) + 1:02d}"
 
 
 def controleer_code(code: str, domein_code: str) -> str:
@@ -239,13 +233,14 @@ def _is_voorouder(sessie: Session, kandidaat_id: int, maatregel_id: int) -> bool
     return False
 
 
+def bewerkbare_waarden(d: MaatregelDetail) -> dict:
+    """The editable fields' current values: what controleer_velden and the change log compare against."""
+    return {veld: getattr(d, veld) for veld in BEWERKBAAR}
+
+
 def _huidige_waarden(sessie: Session, m: Maatregel) -> dict:
     d = details(sessie, [m.id])[0] if m.id else None
-    return {veld: getattr(d, veld) for veld in BEWERKBAAR} if d else {}
-
-
-#: The current values the field rules look at (see controleer_velden).
-REGELVELDEN = ("domein", "domein_secundair", "planning_oorspronkelijk", "vertraging_reden")
+    return bewerkbare_waarden(d) if d else {}
 
 
 def controleer_velden(huidig: dict, velden: dict, domein: Callable, toeslag: Callable) -> dict:
@@ -253,7 +248,7 @@ def controleer_velden(huidig: dict, velden: dict, domein: Callable, toeslag: Cal
 
     The one place for the field rules (text length, required name, yes/no, vocabularies, vague dates, secondary
     domain, the planning rules); editing, creating and the spreadsheet import all call it. `huidig` holds at least
-    REGELVELDEN (empty for a new measure); `domein(tekst, veld)` and `toeslag(tekst, veld)` look up reference data
+    domein, domein_secundair, planning_oorspronkelijk and vertraging_reden (empty for a new measure); `domein(tekst, veld)` and `toeslag(tekst, veld)` look up reference data
     (a DomeinRij / ToeslagRij, or a ValidatieFout). Returns the new values: codes for domains and toeslagen, Periode
     for dates, upper-cased codes for references; an implied original planning is added.
     """
@@ -347,16 +342,8 @@ def _kolomwaarden(nieuw: dict, domein_id: dict[str, int]) -> dict:
 def _zoekvelden(code: str, naam: str | None, omschrijving: str | None, eigenaar: str | None,
                 iv_keten: str | None) -> dict:
     """The normalised copies the filters search in."""
-    return {"zoektekst": _normaliseer(" ".join(filter(None, (code, naam, omschrijving)))),
-            "eigenaar_zoek": _normaliseer(eigenaar), "iv_keten_zoek": _normaliseer(iv_keten)}
-
-
-def _normaliseer(tekst: str | None) -> str:
-    """registry.tekst.normaliseer, with a shortcut for plain ASCII (no accents to strip): the same result, and
-    creating thousands of measures at once spends most of its time here otherwise."""
-    if tekst and tekst.isascii():
-        return tekst.casefold()
-    return normaliseer(tekst)
+    return {"zoektekst": normaliseer(" ".join(filter(None, (code, naam, omschrijving)))),
+            "eigenaar_zoek": normaliseer(eigenaar), "iv_keten_zoek": normaliseer(iv_keten)}
 
 
 def _pas_toe(sessie: Session, m: Maatregel, velden: dict) -> dict:
@@ -390,6 +377,20 @@ def _pas_toe(sessie: Session, m: Maatregel, velden: dict) -> dict:
 
 
 ZELFAFHANKELIJK = "Een maatregel kan niet van zichzelf afhangen."
+
+
+def heeft_kringloop(code: str, ouder_van: Mapping[str, str | None], ouder: str | None = None) -> bool:
+    """True when `ouder` (default: ouder_van[code]) as the parent of `code` makes a measure its own ancestor.
+
+    The walk follows ouder_van and stops at a measure without a parent or one ouder_van does not hold.
+    """
+    gezien, huidig = {code}, ouder if ouder is not None else ouder_van.get(code)
+    while huidig in ouder_van:
+        if huidig in gezien:
+            return True
+        gezien.add(huidig)
+        huidig = ouder_van[huidig]
+    return False
 
 
 def kringloopmelding(ouder: str, code: str) -> str:
@@ -444,12 +445,8 @@ def voeg_maatregelen_toe(sessie: Session, nieuwe: list[NieuweMaatregel], gebruik
     for n in nieuwe:
         if n.code in n.velden.get("afhankelijk_van", ()):
             raise ValidatieFout(ZELFAFHANKELIJK, "afhankelijk_van")
-        gezien, huidig = {n.code}, ouder_van[n.code]
-        while huidig in ouder_van:  # only new measures can point back at a new one
-            if huidig in gezien:
-                raise ValidatieFout(kringloopmelding(ouder_van[n.code], n.code), "ouder")
-            gezien.add(huidig)
-            huidig = ouder_van[huidig]
+        if heeft_kringloop(n.code, ouder_van):  # only new measures can point back at a new one
+            raise ValidatieFout(kringloopmelding(ouder_van[n.code], n.code), "ouder")
     broncodes = sorted({b for n in nieuwe for b in (n.bron, *(c for c, _ in n.bronnen)) if b})
     bron_ids: dict[str, int] = {}
     for blok in _blokken(broncodes):
@@ -493,11 +490,7 @@ def voeg_maatregelen_toe(sessie: Session, nieuwe: list[NieuweMaatregel], gebruik
     log = []
     for n in nieuwe:
         gelogd = {"code": n.code, **n.velden, **({"gearchiveerd": True} if n.gearchiveerd else {})}
-        for veld, waarde in gelogd.items():
-            tekst = als_tekst(waarde)
-            if tekst is not None:
-                log.append({"tijdstip": tijdstip, "gebruiker": gebruiker, "entiteit": "maatregel", "sleutel": n.code,
-                            "veld": veld, "oud": None, "nieuw": tekst, "versie": 1})
+        log.extend(wijzigingsrijen("maatregel", n.code, {}, gelogd, gebruiker, 1, tijdstip))
     for model, waarden in ((MaatregelToeslag, toeslagen), (MaatregelAfhankelijkheid, afhankelijk),
                            (MaatregelBron, citaties), (Statuswijziging, historie), (Wijziging, log)):
         if waarden:
@@ -528,7 +521,7 @@ def maak_maatregel(sessie: Session, velden: dict, gebruiker: str, *, code: str |
     nieuw = controleer_velden({}, velden, *_opzoekers(sessie))
     regel = controleer_statusregel(nieuw=status, datum=status_datum or date.today(), toelichting=toelichting,
                                    brontekst=brontekst, fase=fase, vindplaats=vindplaats, afgeleid=afgeleid)
-    bronnen = ((bron, controleer_tekst("Vindplaats", vindplaats)),) if bron else ()
+    bronnen = ((bron, regel.vindplaats),) if bron else ()
     voeg_maatregelen_toe(sessie, [NieuweMaatregel(code, nieuw, regel, bron, bronnen)], gebruiker)
     return haal_maatregel(sessie, code)
 
@@ -602,10 +595,9 @@ def vervang_bronvermeldingen(sessie: Session, code: str, bronnen, gebruiker: str
     """Replace a measure's citations by `bronnen` ((source code, vindplaats) pairs, in order); a citation that stays
     keeps its toelichting."""
     m = _maatregel(sessie, code)
-    oud = list(sessie.exec(select(MaatregelBron).where(MaatregelBron.maatregel_id == m.id)
-                           .order_by(MaatregelBron.id)).all())
-    bron_code = dict(sessie.exec(select(Bron.id, Bron.code)).all())
-    toelichting = {(bron_code[c.bron_id], c.vindplaats): c.toelichting for c in oud}
+    oud = sessie.exec(select(MaatregelBron, Bron.code).join(Bron, Bron.id == MaatregelBron.bron_id)
+                      .where(MaatregelBron.maatregel_id == m.id).order_by(MaatregelBron.id)).all()
+    toelichting = {(broncode, c.vindplaats): c.toelichting for c, broncode in oud}
     nieuw = [(bron, controleer_tekst("Vindplaats", vindplaats)) for bron, vindplaats in bronnen]
     ids = {bron: bron_id(sessie, bron) for bron, _ in nieuw}
     sessie.execute(delete(MaatregelBron).where(MaatregelBron.maatregel_id == m.id))

@@ -12,6 +12,8 @@ def normaliseer(tekst: str | None) -> str:
     """Lower-case, accents removed: 'Ëffect Één' -> 'effect een'. Used on both sides of every text filter."""
     if not tekst:
         return ""
+    if tekst.isascii():  # nothing to decompose: the same result, and bulk creation calls this thousands of times
+        return tekst.casefold()
     ontleed = unicodedata.normalize("NFKD", tekst)
     return "".join(t for t in ontleed if not unicodedata.combining(t)).casefold()
 

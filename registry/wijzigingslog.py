@@ -35,18 +35,27 @@ def als_tekst(waarde) -> str | None:
     return str(waarde)
 
 
-def log_wijzigingen(sessie: Session, entiteit: str, sleutel: str, oud: dict, nieuw: dict, gebruiker: str,
-                    versie: int | None) -> list[str]:
-    """One log row per field whose value differs; returns the changed field names."""
-    gewijzigd = []
-    tijdstip = nu()
+def wijzigingsrijen(entiteit: str, sleutel: str, oud: dict, nieuw: dict, gebruiker: str, versie: int | None,
+                    tijdstip: datetime) -> list[dict]:
+    """The log rows (Wijziging's columns) for the fields of `nieuw` whose value as text differs from `oud`.
+
+    Plain dicts: bulk creation inserts them directly, thousands at a time.
+    """
+    rijen = []
     for veld, nieuwe_waarde in nieuw.items():
         oud_tekst, nieuw_tekst = als_tekst(oud.get(veld)), als_tekst(nieuwe_waarde)
         if oud_tekst != nieuw_tekst:
-            gewijzigd.append(veld)
-            sessie.add(Wijziging(tijdstip=tijdstip, gebruiker=gebruiker, entiteit=entiteit, sleutel=sleutel, veld=veld,
-                                 oud=oud_tekst, nieuw=nieuw_tekst, versie=versie))
-    return gewijzigd
+            rijen.append({"tijdstip": tijdstip, "gebruiker": gebruiker, "entiteit": entiteit, "sleutel": sleutel,
+                          "veld": veld, "oud": oud_tekst, "nieuw": nieuw_tekst, "versie": versie})
+    return rijen
+
+
+def log_wijzigingen(sessie: Session, entiteit: str, sleutel: str, oud: dict, nieuw: dict, gebruiker: str,
+                    versie: int | None) -> list[str]:
+    """One log row per field whose value differs; returns the changed field names."""
+    rijen = wijzigingsrijen(entiteit, sleutel, oud, nieuw, gebruiker, versie, nu())
+    sessie.add_all(Wijziging(**r) for r in rijen)
+    return [r["veld"] for r in rijen]
 
 
 def wijzigingen_sinds(sessie: Session, entiteit: str, sleutel: str, versie: int) -> list[WijzigingRij]:

@@ -22,10 +22,9 @@ from registry.bestand import atomair_bestand
 from registry.export_json import register_als_json
 from registry.filters import Filter
 from registry.fouten import RegisterFout
-from registry.rekenblad.kolommen import (MAATREGELKOLOMMEN, SOORTEN, Kolom, bronnen_als_tekst, janee_als_tekst,
-                                         lijst_als_tekst)
-from registry.vocabulaire import (BEWIJSKRACHT, BRONSOORT, EFFECT_BASIS, EFFECT_ERVARING, FASE, IV_BLOKKADE_SOORT,
-                                  OPVOLGING, STATUS, VERTRAGINGSREDEN, VERWACHT_EFFECT, Vocabulaire)
+from registry.rekenblad.kolommen import (KEUZELIJSTEN, MAATREGELKOLOMMEN, SOORTEN, Kolom, bronnen_als_tekst,
+                                         janee_als_tekst, lijst_als_tekst)
+from registry.vocabulaire import BEWIJSKRACHT, BRONSOORT, EFFECT_ERVARING, FASE, OPVOLGING, STATUS, Vocabulaire
 
 MAATREGELBLAD = "Maatregelen"
 HISTORIEBLAD = "Statushistorie"
@@ -36,12 +35,6 @@ TOELICHTINGBLAD = "Toelichting"
 
 TITEL = "Maatregelenregister Toeslagen"
 DATUMOPMAAK = "dd-mm-yyyy"  # shown as DD-MM-JJJJ
-
-#: The measures sheet's choice fields and the vocabulary whose labels they hold.
-KEUZELIJSTEN: dict[str, Vocabulaire] = {
-    "status": STATUS, "fase": FASE, "iv_blokkade_soort": IV_BLOKKADE_SOORT, "vertraging_reden": VERTRAGINGSREDEN,
-    "verwacht_effect": VERWACHT_EFFECT, "effect_basis": EFFECT_BASIS,
-}
 
 #: Excel holds at most this many characters (UTF-16 units) in a cell; the register allows 100,000 (brief §7).
 MAX_CELTEKST = 32_767
@@ -111,8 +104,8 @@ class _Werkmap:
         self.g = gegevens
         self.bladen: tuple[str, ...] = ()
         self.waarschuwingen: list[str] = []
-        self.domeinnaam = {d["code"]: d["naam"] for d in gegevens["domeinen"]}
-        self.domeinnaam_vol = {d["volledige_naam"]: d["naam"] for d in gegevens["domeinen"]}
+        # The JSON names domains in full; the sheet shows the short name.
+        self.domeinnaam = {d["volledige_naam"]: d["naam"] for d in gegevens["domeinen"]}
         self.toeslagnaam = {t["code"]: t["naam"] for t in gegevens["toeslagen"]}
 
     def schrijf(self, uit: IO[bytes]) -> None:
@@ -221,7 +214,7 @@ class _Werkmap:
         if k.soort == "datum":
             return _datum
         if k.soort == "domein":
-            return niet_leeg(lambda w: self.domeinnaam.get(w, self.domeinnaam_vol.get(w, w)))
+            return niet_leeg(lambda w: self.domeinnaam.get(w, w))
         if k.soort == "toeslagen":
             return niet_leeg(lambda w: lijst_als_tekst(self.toeslagnaam.get(c, c) for c in w))
         if k.soort == "codes":

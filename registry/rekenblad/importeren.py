@@ -9,14 +9,14 @@ from sqlmodel import select
 
 from registry.bron import maak_bron
 from registry.fouten import RegisterFout, ValidatieFout
-from registry.maatregel import (BEWERKBAAR, CODE_PATROON, NieuweMaatregel, archiveer, controleer_code,
-                                controleer_velden, details, vervang_bronvermeldingen, voeg_maatregelen_toe,
-                                wijzig_maatregel)
+from registry.maatregel import (BEWERKBAAR, CODE_PATROON, ZELFAFHANKELIJK, NieuweMaatregel, archiveer,
+                                bewerkbare_waarden, controleer_code, controleer_velden, details, heeft_kringloop,
+                                kringloopmelding, vervang_bronvermeldingen, voeg_maatregelen_toe, wijzig_maatregel)
 from registry.planning import OngeldigeDatum, parse_datum
 from registry.rekenblad.kolommen import PER_VELD, normaliseer_kop
 from registry.rekenblad.koprij import kolomletter, niet_leeg, raad_veld, voorbeelden, zoek_koprij
 from registry.rekenblad.waarden import LEEG, Celfout, Omzetter, als_tekst, is_leeg
-from registry.tabellen import Bron, Domein, Maatregel
+from registry.tabellen import Bron, Maatregel
 from registry.tekst import normaliseer
 from registry.vocabulaire import BRONSOORT
 
@@ -269,7 +269,7 @@ def _plan(sessie, bestand: Importbestand, toewijzing):
     blad = bestand.blad
     kolommen = []
     for k in bestand.kolommen:
-        veld = toewijzing.get(k.index, k.veld) if toewijzing and k.index in toewijzing else k.veld
+        veld = (toewijzing or {}).get(k.index, k.veld)
         kolommen.append((k, veld or None))
     bestandsproblemen: list[Probleem] = []
     kolom_van: dict[str, Kolomkeuze] = {}
@@ -293,7 +293,7 @@ def _plan(sessie, bestand: Importbestand, toewijzing):
 
     omzetter = Omzetter(sessie)
     # The register's index: a fixed number of queries whatever its size.
-    domeincode = dict(sessie.exec(select(Domein.id, Domein.code)).all())
+    domeincode = {d.id: d.code for d in omzetter.domeinen}
     tabel = Maatregel.__table__
     index = sessie.execute(select(tabel.c.id, tabel.c.code, tabel.c.naam, tabel.c.domein_id, tabel.c.ouder_id)).all()
     code_van = {r.id: r.code for r in index}
@@ -424,7 +424,7 @@ def _plan(sessie, bestand: Importbestand, toewijzing):
                 r.problemen.append(Probleem(blad, r.rij, kolomtekst("naam"), "Naam is verplicht voor een nieuwe "
                                             "maatregel."))
                 continue
-        stand = {veld: getattr(d, veld) for veld in BEWERKBAAR} if d else {}
+        stand = bewerkbare_waarden(d) if d else {}
         _ingekort(r, velden, stand, blad, kolomtekst)
         try:
             nieuw = controleer_velden(stand, velden, omzetter.domein, omzetter.toeslag)
@@ -443,8 +443,7 @@ def _plan(sessie, bestand: Importbestand, toewijzing):
             r.problemen.append(Probleem(blad, r.rij, kolomtekst("ouder"), f"Maatregel {ouder} bestaat niet."))
         for code in nieuw.get("afhankelijk_van", ()):
             if code == r.code:
-                r.problemen.append(Probleem(blad, r.rij, kolomtekst("afhankelijk_van"),
-                                            "Een maatregel kan niet van zichzelf afhangen."))
+                r.problemen.append(Probleem(blad, r.rij, kolomtekst("afhankelijk_van"), ZELFAFHANKELIJK))
             elif code not in alle_codes:
                 r.problemen.append(Probleem(blad, r.rij, kolomtekst("afhankelijk_van"),
                                             f"Maatregel {code} bestaat niet."))
@@ -503,16 +502,9 @@ def _plan(sessie, bestand: Importbestand, toewijzing):
         if r.code and "ouder" in r.nieuw:
             ouder_van[r.code] = r.nieuw["ouder"]
     for r in rijen:
-        if r.code and r.nieuw.get("ouder"):
-            gezien, huidige = {r.code}, r.nieuw["ouder"]
-            while huidige is not None:
-                if huidige in gezien:
-                    r.problemen.append(Probleem(blad, r.rij, kolomtekst("ouder"),
-                                                f"{r.nieuw['ouder']} kan niet de bovenliggende maatregel van {r.code} "
-                                                "zijn: een maatregel kan niet zijn eigen voorouder zijn."))
-                    break
-                gezien.add(huidige)
-                huidige = ouder_van.get(huidige)
+        # The row's own parent: two rows may name the same measure, and ouder_van holds the last one's.
+        if r.code and r.nieuw.get("ouder") and heeft_kringloop(r.code, ouder_van, r.nieuw["ouder"]):
+            r.problemen.append(Probleem(blad, r.rij, kolomtekst("ouder"), kringloopmelding(r.nieuw["ouder"], r.code)))
 
     plannen = []
     for r in rijen:

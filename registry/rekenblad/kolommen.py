@@ -9,7 +9,9 @@ functions below, so that what the export writes the import reads back unchanged.
 import re
 from dataclasses import dataclass
 
+from registry.maatregel import KEUZEVELDEN
 from registry.tekst import normaliseer
+from registry.vocabulaire import FASE, STATUS, Vocabulaire
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,9 @@ MAATREGELKOLOMMEN: tuple[Kolom, ...] = (
 )
 
 PER_VELD: dict[str, Kolom] = {k.veld: k for k in MAATREGELKOLOMMEN}
+
+#: The measures sheet's choice fields (soort "status" and "keuze") and the vocabulary whose labels they hold.
+KEUZELIJSTEN: dict[str, Vocabulaire] = {"status": STATUS, "fase": FASE, **KEUZEVELDEN}
 
 #: Tracker headers whose meaning depends on what the column holds (the importer looks at the values): `Stand van
 #: zaken` is the status when its values are status words and the source's own wording when they are prose;

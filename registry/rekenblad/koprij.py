@@ -1,6 +1,6 @@
 """Finding the header row of a tracker and guessing each column's field from its header and its values."""
 
-from registry.rekenblad.kolommen import DUBBELZINNIG, PER_VELD, herken_kop, normaliseer_kop
+from registry.rekenblad.kolommen import DUBBELZINNIG, herken_kop, normaliseer_kop
 from registry.rekenblad.waarden import als_tekst, herken_status, is_leeg, lijkt_code, lijkt_datum, lijkt_gereed
 
 ZOEKRIJEN = 30  # header rows sit near the top; title rows above them are skipped
@@ -99,4 +99,4 @@ def niet_leeg(rijen: tuple, index: int) -> list:
     return [rij[index] for rij in rijen if index < len(rij) and not is_leeg(rij[index])]
 
 
-__all__ = ["kolomletter", "zoek_koprij", "raad_veld", "voorbeelden", "niet_leeg", "PER_VELD"]
+__all__ = ["kolomletter", "zoek_koprij", "raad_veld", "voorbeelden", "niet_leeg"]

@@ -15,7 +15,7 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from pathlib import Path
 
 from registry.fouten import RegisterFout
@@ -349,8 +349,6 @@ def _cel(waarde: object) -> object:
         return waarde
     if soort is time:
         return waarde.isoformat()
-    if soort is timedelta:
-        return str(waarde)
     return str(waarde)
 
 

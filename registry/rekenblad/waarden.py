@@ -9,13 +9,13 @@ import math
 import re
 from datetime import date, datetime
 
-from registry.domein import DomeinRij, ToeslagRij, domeinen, toeslagen
+from registry.domein import DomeinRij, domeinen, domeinzoeker, toeslagen, toeslagzoeker
 from registry.fouten import ValidatieFout
-from registry.maatregel import CODE_PATROON, KEUZEVELDEN
+from registry.maatregel import CODE_PATROON
 from registry.planning import OngeldigeDatum, parse_datum, parse_periode_of_leeg
-from registry.rekenblad.kolommen import PER_VELD, lees_bronnen, lees_janee, lees_lijst
-from registry.tekst import controleer_tekst, normaliseer
-from registry.vocabulaire import FASE, STATUS
+from registry.rekenblad.kolommen import KEUZELIJSTEN, PER_VELD, lees_bronnen, lees_janee, lees_lijst
+from registry.tekst import controleer_tekst
+from registry.vocabulaire import STATUS
 
 LEEG = object()  # an empty cell: no statement
 _NIET_ONTHOUDEN = {"tekst", "bronnen", "code"}  # mostly unique per row: not worth remembering
@@ -110,58 +110,32 @@ class Omzetter:
     """Reads cells per kind of column; caches the reference data lookups for one import."""
 
     def __init__(self, sessie):
-        self._domeinen: list[DomeinRij] = domeinen(sessie)
-        self._toeslagen: list[ToeslagRij] = toeslagen(sessie)
-        self._domein_cache: dict[str, DomeinRij | None] = {}
-        self._toeslag_cache: dict[str, ToeslagRij | None] = {}
-        self.domeincodes = {d.code for d in self._domeinen}
+        self.domeinen: list[DomeinRij] = domeinen(sessie)
+        # Lookups with the messages of registry.domein (one wording everywhere).
+        self.domein = domeinzoeker(self.domeinen)
+        self.toeslag = toeslagzoeker(toeslagen(sessie))
+        self.domeincodes = {d.code for d in self.domeinen}
         self._gelezen: dict = {}
-
-    # Lookups with the messages of registry.domein (one wording everywhere).
-    def domein(self, tekst: object, veld: str = "domein") -> DomeinRij:
-        sleutel = normaliseer(str(tekst)).strip()
-        if sleutel not in self._domein_cache:
-            self._domein_cache[sleutel] = next(
-                (d for d in self._domeinen
-                 if sleutel in (normaliseer(d.code), normaliseer(d.naam), normaliseer(d.volledige_naam))), None)
-        gevonden = self._domein_cache[sleutel]
-        if gevonden is None:
-            keuzes = ", ".join(f"{d.code} ({d.naam})" for d in self._domeinen)
-            raise ValidatieFout(f'Onbekend domein: "{tekst}". Kies uit: {keuzes}.', veld)
-        return gevonden
-
-    def toeslag(self, tekst: object, veld: str = "toeslagen") -> ToeslagRij:
-        sleutel = normaliseer(str(tekst)).strip()
-        if sleutel not in self._toeslag_cache:
-            self._toeslag_cache[sleutel] = next(
-                (t for t in self._toeslagen if sleutel in (normaliseer(t.code), normaliseer(t.naam))), None)
-        gevonden = self._toeslag_cache[sleutel]
-        if gevonden is None:
-            keuzes = ", ".join(f"{t.code} ({t.naam})" for t in self._toeslagen)
-            raise ValidatieFout(f'Onbekende toeslag: "{tekst}". Kies uit: {keuzes}.', veld)
-        return gevonden
 
     def lees(self, veld: str, waarde: object):
         """The field value of one cell, LEEG for an empty cell; Celfout when it cannot be read."""
         if is_leeg(waarde):
             return LEEG
         soort = PER_VELD[veld].soort
+        # Statuses, domains, dates and yes/no repeat over thousands of rows: read each once.
         onthouden = soort not in _NIET_ONTHOUDEN
-        if onthouden:  # statuses, domains, dates and yes/no repeat over thousands of rows: read each once
-            sleutel = (veld, type(waarde), waarde)
-            if sleutel in self._gelezen:
-                uitkomst = self._gelezen[sleutel]
-                if isinstance(uitkomst, Celfout):
-                    raise Celfout(str(uitkomst))
-                return uitkomst
-        try:
-            uitkomst = self._lees(veld, soort, waarde)
-        except ValidatieFout as fout:
-            uitkomst = Celfout(fout.melding)
-        except (OngeldigeDatum, ValueError) as fout:
-            uitkomst = Celfout(str(fout))
-        if onthouden:
-            self._gelezen[sleutel] = uitkomst
+        sleutel = (veld, type(waarde), waarde)
+        if onthouden and sleutel in self._gelezen:
+            uitkomst = self._gelezen[sleutel]
+        else:
+            try:
+                uitkomst = self._lees(veld, soort, waarde)
+            except ValidatieFout as fout:
+                uitkomst = Celfout(fout.melding)
+            except (OngeldigeDatum, ValueError) as fout:
+                uitkomst = Celfout(str(fout))
+            if onthouden:
+                self._gelezen[sleutel] = uitkomst
         if isinstance(uitkomst, Celfout):
             raise Celfout(str(uitkomst))
         return uitkomst
@@ -180,7 +154,7 @@ class Omzetter:
                 raise Celfout(f'Onbekende status: "{als_tekst(waarde)}". Toegestaan: {toegestaan}.')
             return code
         if soort == "keuze":
-            vocabulaire = FASE if veld == "fase" else KEUZEVELDEN[veld]
+            vocabulaire = KEUZELIJSTEN[veld]
             code = vocabulaire.herken(als_tekst(waarde))
             if code is None:
                 toegestaan = ", ".join(t.label for t in vocabulaire.termen)
