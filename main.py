@@ -165,6 +165,12 @@ def _filter(args):
                   planning_verstreken=args.planning_verstreken, met_gearchiveerd=args.met_gearchiveerd)
 
 
+def _geen_map(pad: str) -> None:
+    """Refuse an --out that is a folder before anything is opened: the file would land nowhere the user meant."""
+    if Path(pad).is_dir():
+        raise RegisterFout(f"{pad} is een map; geef een bestandsnaam op.")
+
+
 def opdracht_export_json(args) -> int:
     from registry.export_json import register_als_json
 
@@ -186,8 +192,7 @@ def opdracht_export_xlsx(args) -> int:
     from registry.rekenblad.export import schrijf_werkmap
 
     f = _filter(args)
-    if Path(args.out).is_dir():
-        raise RegisterFout(f"{args.out} is een map; geef een bestandsnaam op.")
+    _geen_map(args.out)
     register = _open(args)
     try:
         with register.sessie() as sessie:
@@ -281,8 +286,7 @@ def opdracht_export_pdf(args) -> int:
     keuze = Rapportkeuze(filter=_filter(args), peildatum=_datum(args.peildatum, "--peildatum") or date.today(),
                          periode=args.periode, sinds=_datum(args.sinds, "--sinds"))
     keuze.controleer()
-    if Path(args.out).is_dir():
-        raise RegisterFout(f"{args.out} is een map; geef een bestandsnaam op.")
+    _geen_map(args.out)
     register = _open(args)
     try:
         with register.sessie() as sessie:
@@ -331,8 +335,8 @@ def opdracht_rapporten(args) -> int:
     if (args.id is None) != (args.out is None):
         raise RegisterFout("Geef --id en --out samen om een vastgesteld rapport op te slaan, of geen van beide voor "
                            "de lijst.")
-    if args.out is not None and Path(args.out).is_dir():
-        raise RegisterFout(f"{args.out} is een map; geef een bestandsnaam op.")
+    if args.out is not None:
+        _geen_map(args.out)
     register = _open(args)
     try:
         with register.sessie() as sessie:

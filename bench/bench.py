@@ -624,26 +624,33 @@ def geval_xlsx_export(ctx: Context) -> Uitkomst:
     return seconden, {"maatregelen": resultaat.aantal_maatregelen, "mb": round(mb, 1)}
 
 
-_WERKMAPPEN: dict[Path, Path] = {}  # register file -> its export beside it, made once per run (not timed)
+_GEEXPORTEERD: set[Path] = set()  # exports written in this run (a file left by an earlier run may be stale)
+
+
+def _eigen_export(ctx: Context) -> Path:
+    """The register's export beside its file, made once per run (not timed)."""
+    from registry.rekenblad.export import schrijf_werkmap
+
+    werkmap = ctx.pad.with_name(f"{ctx.pad.stem}-export.xlsx")
+    if werkmap not in _GEEXPORTEERD:
+        with ctx.register().sessie() as sessie:  # archived too: live measures refer to archived ones
+            schrijf_werkmap(sessie, werkmap, Filter(met_gearchiveerd=True))
+        _GEEXPORTEERD.add(werkmap)
+    return werkmap
 
 
 def geval_xlsx_import(ctx: Context) -> Uitkomst:
     """import of the register's own export into a new empty database: read, check, plan and write, in seconds."""
     import tempfile
 
-    from registry.rekenblad.export import schrijf_werkmap
     from registry.rekenblad.importeren import importeer, lees_import
 
-    if ctx.pad not in _WERKMAPPEN:
-        werkmap = ctx.pad.with_name(f"{ctx.pad.stem}-export.xlsx")
-        with ctx.register().sessie() as sessie:  # archived too: live measures refer to archived ones
-            schrijf_werkmap(sessie, werkmap, Filter(met_gearchiveerd=True))
-        _WERKMAPPEN[ctx.pad] = werkmap
+    werkmap = _eigen_export(ctx)
     with tempfile.TemporaryDirectory() as map_:
         doel = open_register(pad=Path(map_) / "leeg.db", leeg=True)
         try:
             begin = time.perf_counter()
-            bestand = lees_import(_WERKMAPPEN[ctx.pad])
+            bestand = lees_import(werkmap)
             gelezen = time.perf_counter()
             with doel.werk() as sessie:
                 resultaat = importeer(sessie, bestand, "bench")

@@ -5,15 +5,10 @@ import json
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from test_cli import draai, gevulde_db, losse_logboeken, sha256, tellingen  # noqa: F401 - fixtures are used by name
-
-def _velden() -> list[str]:
-    """The JSON keys that are columns of the measures sheet."""
-    from registry.rekenblad.kolommen import MAATREGELKOLOMMEN
-
-    return [k.veld for k in MAATREGELKOLOMMEN]
+from test_importeren import VELDEN, werkmap
 
 
 def export_json(db: Path, tmp_path: Path, naam: str) -> dict:
@@ -23,20 +18,11 @@ def export_json(db: Path, tmp_path: Path, naam: str) -> dict:
 
 
 def maatregelvelden(gegevens: dict) -> dict[str, dict]:
-    return {m["code"]: {v: m[v] for v in _velden()} for m in gegevens["maatregelen"]}
+    return {m["code"]: {v: m[v] for v in VELDEN} for m in gegevens["maatregelen"]}
 
 
 def tracker(pad: Path, rijen: list[list], koppen=("Maatregel", "Thema", "Trekker", "Stand van zaken", "Deadline")):
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Tracker"
-    ws.append(["Verbetermaatregelen toeslagen — stand november"])
-    ws.append([])
-    ws.append(list(koppen))
-    for rij in rijen:
-        ws.append(rij)
-    wb.save(pad)
-    return pad
+    return werkmap(pad, [["Verbetermaatregelen toeslagen — stand november"], [], koppen, *rijen], blad="Tracker")
 
 
 # --- export-xlsx ------------------------------------------------------------------------------------------------------
@@ -76,7 +62,7 @@ def test_the_starter_register_round_trips_through_excel_into_an_empty_database(t
     na = maatregelvelden(export_json(doel, tmp_path, "doel"))
     assert na.keys() == voor.keys()
     verschillen = [(code, veld, voor[code][veld], na[code][veld])
-                   for code in voor for veld in _velden() if voor[code][veld] != na[code][veld]]
+                   for code in voor for veld in VELDEN if voor[code][veld] != na[code][veld]]
     assert verschillen == []
 
     # A second import of the same file changes nothing: not a field, not a version, not a row in any table.

@@ -68,9 +68,7 @@ def exporteer_png(ouder: QWidget, vak: Grafiekvak, voorstel: str) -> Path | None
         vragen.meld_fout(ouder, ouder.tr("Grafiek opslaan"),
                          ouder.tr("%s is een map. Kies een bestandsnaam voor de grafiek.") % pad)
         return None
-    pad = Path(pad)
-    if pad.suffix.lower() != ".png":
-        pad = pad.with_name(pad.name + ".png")
+    pad = vragen.met_extensie(pad, ".png")
     try:
         vak.bewaar_png(pad)
     except RegisterFout as fout:

@@ -684,17 +684,6 @@ class Hoofdvenster(QMainWindow):
 
     # --- Excel and CSV -----------------------------------------------------------------------------------------------
 
-    def _map(self, sleutel: str) -> Path:
-        """The folder of the last import or export, or else the documents folder."""
-        from ui.rapportdialoog import _standaardmap
-
-        map_ = self.instellingen.waarde(sleutel, "")
-        return Path(str(map_)) if map_ and Path(str(map_)).is_dir() else _standaardmap()
-
-    def _onthoud_map(self, sleutel: str, pad: Path) -> None:
-        self.instellingen.zet_waarde(sleutel, str(pad.parent))
-        self.instellingen.bewaar()
-
     def importeer_rekenblad(self) -> None:
         """Choose a workbook or CSV, then the import dialog: columns, preview, and everything or nothing."""
         from ui import importdialoog
@@ -702,11 +691,12 @@ class Hoofdvenster(QMainWindow):
         # Unsaved edits first: the import may change the same measure, and would then refuse those edits later.
         if not self.detail.mag_verlaten():
             return
-        pad = vragen.vraag_bestand_openen(self, self.tr("Importeren uit Excel of CSV"), str(self._map("import_map")),
+        map_ = self.instellingen.laatste_map("import_map")
+        pad = vragen.vraag_bestand_openen(self, self.tr("Importeren uit Excel of CSV"), str(map_),
                                           importdialoog.SOORTEN_IMPORT)
         if not pad:
             return
-        self._onthoud_map("import_map", Path(pad))
+        self.instellingen.onthoud_map("import_map", Path(pad))
         dialoog = importdialoog.ImportDialoog(self.register, pad, self.gebruiker, self)
         try:
             vragen.voer_uit(dialoog)
@@ -719,7 +709,7 @@ class Hoofdvenster(QMainWindow):
 
     def _na_import(self, resultaat) -> None:
         """Every row reloaded (an import may touch thousands), the measure shown too, and a report of what changed."""
-        from ui.importdialoog import aantal_maatregelen
+        from ui.achtergrondwerk import aantal_maatregelen
 
         codes = [*resultaat.aangemaakt, *resultaat.gewijzigd]
         self._herlaad()
@@ -735,19 +725,17 @@ class Hoofdvenster(QMainWindow):
 
     def exporteer_excel(self) -> None:
         """The measures of the current selection as a workbook, written in the background (whole or not at all)."""
-        from ui.importdialoog import Achtergrondwerk
+        from ui.achtergrondwerk import Achtergrondwerk
 
         titel = self.tr("Exporteren naar Excel")
         if self._excelwerk is not None:
             self.statusBar().showMessage(self.tr("Er wordt al een Excel-werkmap gemaakt."), 5000)
             return
-        voorstel = self._map("excel_map") / f"maatregelen-{date.today().isoformat()}.xlsx"
+        voorstel = self.instellingen.laatste_map("excel_map") / f"maatregelen-{date.today().isoformat()}.xlsx"
         gekozen = vragen.vraag_bestand_opslaan(self, titel, str(voorstel), self.tr("Excel-werkmap (*.xlsx)"))
         if not gekozen:
             return
-        pad = Path(gekozen)
-        if pad.suffix.lower() != ".xlsx":
-            pad = pad.with_name(pad.name + ".xlsx")
+        pad = vragen.met_extensie(gekozen, ".xlsx")
         register, f = self.register, self._filter
 
         def taak():
@@ -780,21 +768,19 @@ class Hoofdvenster(QMainWindow):
         werk = self._excelwerk
         if werk is None:
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            werk.wait()
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        from ui.achtergrondwerk import wacht_met_wachtcursor
+
+        wacht_met_wachtcursor(werk)
         self._klaar_met_excel()
 
     def _bij_excel_klaar(self, uitkomst) -> None:
-        from ui.importdialoog import aantal_maatregelen
+        from ui.achtergrondwerk import aantal_maatregelen
 
         if self.sender() is not self._excelwerk:
             return
         self._klaar_met_excel()
         pad, resultaat = uitkomst
-        self._onthoud_map("excel_map", pad)
+        self.instellingen.onthoud_map("excel_map", pad)
         titel = self.tr("Exporteren naar Excel")
         tekst = self.tr("%1 geëxporteerd naar %2.").replace("%1", aantal_maatregelen(resultaat.aantal_maatregelen)) \
             .replace("%2", str(pad))

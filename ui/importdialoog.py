@@ -1,30 +1,27 @@
-"""Importing measures from a team's own workbook or CSV, and the background work the Excel export runs in (issue 8).
+"""Importing measures from a team's own workbook or CSV (issue 8).
 
 The import dialog reads the file and plans the import off the GUI thread, lets the user correct how each column is
 read (step 1, Kolommen), shows what would be created, changed and rejected (step 2, Voorbeeld), and only then imports
 everything in one unit of work, or nothing. The importer decides every rule; the dialog shows what it says.
 """
 
-import logging
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QFont, QGuiApplication, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QTimer, Qt
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QProgressBar,
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
-from db.paden import logbestand
 from registry.fouten import RegisterFout
 from registry.rekenblad.importeren import VELDLABELS, Importbestand, Importplan, Importresultaat, Kolomkeuze, Rijplan
 from ui import vragen
+from ui.achtergrondwerk import Achtergrondwerk, wacht_met_wachtcursor
 from ui.foutlabel import FOUTKLEUR, foutlabel
 from ui.koppeldialoog import GRIJS
 from ui.rijenmodel import Rijenmodel
 from ui.tabelweergave import alleen_lezen_tabel
-
-log = logging.getLogger(__name__)
 
 SOORTEN_IMPORT = "Excel- en CSV-bestanden (*.xlsx *.xlsm *.csv)"
 NIET_IMPORTEREN = "(niet importeren)"
@@ -32,40 +29,6 @@ ACTIES = {"nieuw": "Nieuw", "wijzigen": "Wijzigen", "ongewijzigd": "Ongewijzigd"
 TONEN = {None: "Alle rijen", "afgewezen": "Afgewezen", "nieuw": "Nieuw", "wijzigen": "Gewijzigd",
          "ongewijzigd": "Ongewijzigd"}  # the preview's filter: which rows to show
 _PLANVERTRAGING = 300  # ms after the last change of a column's field before the preview is planned again
-
-
-def aantal_maatregelen(n: int) -> str:
-    return "1 maatregel" if n == 1 else f"{n} maatregelen"
-
-
-class Achtergrondwerk(QThread):
-    """Runs one task off the GUI thread; exactly one of `klaar(uitkomst)` or `mislukt(melding, fout)` follows.
-
-    `fout` is the RegisterFout the task raised (BestandFout, ImportFout, ConflictFout, …), or None for a bug, which is
-    logged with its traceback and reported as `onverwacht` naming the log file. The task opens its own session: a
-    session belongs to one thread. Its owner waits for it (`wait()`) before it is destroyed.
-    """
-
-    klaar = Signal(object)
-    mislukt = Signal(str, object)
-
-    def __init__(self, taak: Callable[[], object], onverwacht: str, parent: QObject | None = None):
-        super().__init__(parent)
-        self._taak = taak
-        self._onverwacht = onverwacht
-        self.uitkomst = None
-
-    def run(self) -> None:
-        try:
-            uitkomst = self._taak()
-            self.uitkomst = uitkomst  # read by an owner that waited instead of taking the signal
-        except RegisterFout as fout:
-            self.mislukt.emit(fout.melding, fout)
-        except Exception:
-            log.exception("Achtergrondwerk mislukt: %s", self._onverwacht)
-            self.mislukt.emit(f"{self._onverwacht}\n\nDe details staan in {logbestand()}.", None)
-        else:
-            self.klaar.emit(uitkomst)
 
 
 # --- models ---------------------------------------------------------------------------------------------------------
@@ -446,11 +409,7 @@ class ImportDialoog(QDialog):
         werk = self._werk
         if werk is None:
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            werk.wait()
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        wacht_met_wachtcursor(werk)
         soort = self._klaar_met_werk()
         if soort == "importeren" and self.resultaat is None:
             self.resultaat = werk.uitkomst

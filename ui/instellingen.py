@@ -5,12 +5,19 @@ test its own settings through MAATREGELEN_GEGEVENSMAP. A server password is neve
 """
 
 import json
+from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from db.paden import gegevensmap
 from registry.filters import Filter
 from registry.signalen import Drempels
+
+
+def standaardmap() -> Path:
+    """The documents folder, or the home folder when there is none: where a first import or export looks."""
+    documenten = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documenten) if documenten and Path(documenten).is_dir() else Path.home()
 
 
 class Instellingen:
@@ -110,6 +117,16 @@ class Instellingen:
 
     def zet_waarde(self, sleutel: str, waarde) -> None:
         self._s.setValue(f"venster/{sleutel}", waarde)
+
+    def laatste_map(self, sleutel: str) -> Path:
+        """The folder of the last import or export under `sleutel`, or else `standaardmap()`."""
+        map_ = self.waarde(sleutel, "")
+        return Path(str(map_)) if map_ and Path(str(map_)).is_dir() else standaardmap()
+
+    def onthoud_map(self, sleutel: str, pad: Path) -> None:
+        """Remember the folder of `pad` (a file just read or written) under `sleutel`, saved at once."""
+        self.zet_waarde(sleutel, str(pad.parent))
+        self.bewaar()
 
     def bewaar(self) -> None:
         self._s.sync()

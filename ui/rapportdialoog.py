@@ -10,8 +10,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QRadioButton,
                                QSizePolicy, QVBoxLayout, QWidget)
@@ -20,6 +20,7 @@ from registry.filters import Filter
 from registry.fouten import RegisterFout, ValidatieFout
 from registry.rapport.gegevens import SECTIE_LABELS, SECTIES, Rapportkeuze
 from ui import vragen
+from ui.achtergrondwerk import wacht_met_wachtcursor
 from ui.foutlabel import foutlabel
 from ui.instellingen import Instellingen
 from ui.rapportwerk import Exportopdracht, Exportuitkomst, Rapportwerk
@@ -41,11 +42,6 @@ def bestandsnaam_voor(periode: str, peildatum: date) -> str:
     """"PRT-2026-H2.pdf": the period made safe as a file name on every system; the peildatum without one."""
     deel = re.sub(r'[\\/:*?"<>|\s]+', "-", periode.strip()).strip("-.")
     return f"PRT-{deel or peildatum.isoformat()}.pdf"
-
-
-def _standaardmap() -> Path:
-    documenten = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documenten) if documenten and Path(documenten).is_dir() else Path.home()
 
 
 class RapportDialoog(QDialog):
@@ -210,8 +206,7 @@ class RapportDialoog(QDialog):
         laag.addWidget(self.knoppen)
 
         # --- behaviour ----------------------------------------------------------------------------------------
-        map_ = self.instellingen.waarde(_MAP_SLEUTEL, "")
-        self._map = Path(str(map_)) if map_ and Path(str(map_)).is_dir() else _standaardmap()
+        self._map = self.instellingen.laatste_map(_MAP_SLEUTEL)
         self._volg_periode()
         self.zet_filter(filter)
         self.alle_maatregelen.setChecked(True)  # the report to parliament covers everything unless chosen otherwise
@@ -481,8 +476,7 @@ class RapportDialoog(QDialog):
         self._klaar_met_werk()
         self.voortgangsbalk.setValue(100)
         pad, paginas = uitkomst.pad, uitkomst.resultaat.paginas
-        self.instellingen.zet_waarde(_MAP_SLEUTEL, str(pad.parent))
-        self.instellingen.bewaar()
+        self.instellingen.onthoud_map(_MAP_SLEUTEL, pad)
         if paginas == 1:
             tekst = self.tr("PDF opgeslagen als %s (1 pagina).") % pad
         else:
@@ -524,11 +518,7 @@ class RapportDialoog(QDialog):
         if werk is None:
             return
         werk.annuleer()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            werk.wait()
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        wacht_met_wachtcursor(werk)
         self._klaar_met_werk()
         if werk.uitkomst is not None:  # it had passed the point of no return: say what really happened
             self.voortgangsbalk.setValue(100)

@@ -4,6 +4,8 @@ A modal dialog run with `exec()` blocks a test even when the static QMessageBox 
 widgets therefore call `vragen.voer_uit(dialoog)` and `vragen.bevestig(...)` as module attributes, never `exec()`.
 """
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 OPSLAAN, VERWERPEN, ANNULEREN = "opslaan", "verwerpen", "annuleren"
@@ -61,6 +63,12 @@ def vraag_bestand_opslaan(ouder: QWidget | None, titel: str, voorstel: str, soor
 
     pad, _ = QFileDialog.getSaveFileName(ouder, titel, voorstel, soorten)
     return pad or None
+
+
+def met_extensie(pad: str, extensie: str) -> Path:
+    """`pad` with `extensie` (".png") appended unless it already ends in it, in any case: what the user typed stays."""
+    gekozen = Path(pad)
+    return gekozen if gekozen.suffix.lower() == extensie else gekozen.with_name(gekozen.name + extensie)
 
 
 def vraag_bestand_openen(ouder: QWidget | None, titel: str, map_: str, soorten: str) -> str | None:
