@@ -25,7 +25,8 @@ log = logging.getLogger(__name__)
 
 #: The schema revisions this version of the application knows, oldest first; the last is the code's own.
 #: A test checks this against Alembic's script directory, so Alembic need not be imported to compare.
-SCHEMA_REVISIES = ("0001_basis", "0002_prioritering", "0003_vastgestelde_rapporten")
+SCHEMA_REVISIES = ("0001_basis", "0002_prioritering", "0003_vastgestelde_rapporten",
+                   "0004_prioritering_capaciteit")
 SCHEMA_REVISIE = SCHEMA_REVISIES[-1]
 
 APPLICATIE = "maatregelenregister"

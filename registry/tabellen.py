@@ -2,7 +2,7 @@
 
 from datetime import date, datetime, timezone
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, Text
+from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -103,7 +103,21 @@ class Maatregel(SQLModel, table=True):
     # Priority inputs (recommendation 10 of seed 000, §1.6.2); added by migration 0002.
     verwacht_effect: str | None = Field(default=None, max_length=20)
     effect_basis: str | None = Field(default=None, max_length=20)
-    iv_inspanning: str | None = _tekst()
+    iv_inspanning: str | None = _tekst()  # the effort in words; the numbers the ranking uses are below
+
+    # Prioritering (issue 9); added by migration 0004. Effort in IV-weeks on the measure's own chain (iv_keten), or a
+    # size class (vocabulaire.IV_OMVANG) when only that is known: iv_weken wins when both are given.
+    iv_weken: float | None = None
+    iv_omvang: str | None = Field(default=None, max_length=2)
+    personeel_weken: float | None = None  # staff effort, in person-weeks
+    # The decision (vocabulaire.PRIORITEIT), always with its motivation, date and who; earlier ones are in the log.
+    prioriteit: str | None = Field(default=None, max_length=10)
+    prioriteit_motivatie: str | None = _tekst()
+    prioriteit_datum: date | None = None
+    prioriteit_door: str | None = _tekst()
+    # A place in the ranking set by hand (1 = first), overriding the score's order, with its motivation.
+    rang_handmatig: int | None = None
+    rang_motivatie: str | None = _tekst()
 
     gearchiveerd: bool = Field(default=False, index=True)
 
@@ -242,6 +256,33 @@ class VastgesteldRapport(SQLModel, table=True):
     pdf: bytes = Field(sa_type=LargeBinary)  # bytea on PostgreSQL; listings never read it
     vastgesteld_op: datetime = Field(default_factory=nu, index=True)
     vastgesteld_door: str = Field(sa_type=Text)
+
+
+class IvCapaciteit(SQLModel, table=True):
+    """IV-weeks available on one IV chain in one period (e.g. Innen en Betalen, 40 weeks in 2027-H1)."""
+    __tablename__ = "iv_capaciteit"
+    __table_args__ = (UniqueConstraint("keten_zoek", "periode_van", "periode_tot"),)
+    id: int | None = Field(default=None, primary_key=True)
+    keten: str = Field(sa_type=Text)  # as typed; matched to measures' iv_keten by keten_zoek
+    keten_zoek: str = Field(sa_type=Text)  # registry.tekst.normaliseer(keten)
+    periode_tekst: str = Field(sa_type=Text)  # as typed, e.g. 2027-H1 (registry.planning parses it)
+    periode_van: date
+    periode_tot: date
+    weken: float
+    toelichting: str | None = _tekst()
+    versie: int = 1
+
+
+class Prioriteringsbesluit(SQLModel, table=True):
+    """A saved scenario: what changed (capacities, inputs), what it moved in or out, why, when and who decided."""
+    __tablename__ = "prioriteringsbesluit"
+    id: int | None = Field(default=None, primary_key=True)
+    datum: date = Field(index=True)
+    besloten_door: str = Field(sa_type=Text)
+    motivatie: str = Field(sa_type=Text)
+    wijzigingen: str = Field(sa_type=Text)  # one Dutch line per change
+    gevolgen: str = Field(sa_type=Text)  # one Dutch line per measure that moved in, out or to another period
+    geregistreerd_op: datetime = Field(default_factory=nu)
 
 
 class RegisterInfo(SQLModel, table=True):

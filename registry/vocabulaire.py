@@ -137,6 +137,26 @@ EFFECT_BASIS = Vocabulaire("basis van het verwachte effect", [
     Term("geen", "Geen"),
 ])
 
+# Prioritering (issue 9; recommendation 10 of seed 000, §1.6.2): the score's parts are fixed by the issue.
+EFFECTPUNTEN: dict[str | None, int] = {"hoog": 3, "midden": 2, "laag": 1, "onbekend": 1, None: 1}
+BEWIJSGEWICHT: dict[str | None, float] = {"effectonderzoek": 1.0, "pilot": 0.8, "beleidstheorie": 0.5, "geen": 0.3,
+                                          None: 0.3}
+
+IV_OMVANG = Vocabulaire("omvang IV-inspanning", [
+    Term("XS", "XS (1 week)"),
+    Term("S", "S (4 weken)"),
+    Term("M", "M (12 weken)"),
+    Term("L", "L (26 weken)"),
+    Term("XL", "XL (52 weken)"),
+])
+IV_OMVANG_WEKEN: dict[str, float] = {"XS": 1, "S": 4, "M": 12, "L": 26, "XL": 52}
+
+PRIORITEIT = Vocabulaire("prioriteit", [
+    Term("nu", "Nu"),
+    Term("later", "Later"),
+    Term("niet", "Niet"),
+])
+
 BRONSOORT = Vocabulaire("soort bron", [
     Term("evaluatie", "Evaluatie"),
     Term("jaarverslag", "Jaarverslag"),

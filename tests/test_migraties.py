@@ -99,7 +99,7 @@ def test_een_sqlite_bestand_op_0002_krijgt_bij_openen_de_tabel_voor_vastgestelde
     finally:
         reg.sluit()
     verbinding = sqlite3.connect(pad)
-    assert verbinding.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0003_vastgestelde_rapporten"
+    assert verbinding.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_REVISIE
     verbinding.close()
     backup = sqlite3.connect(reg.backup)
     assert backup.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002_prioritering"
