@@ -101,6 +101,9 @@ def maak_parser() -> argparse.ArgumentParser:
     p.add_argument("--sinds", metavar="DATUM", help="statuswijzigingen vanaf deze dag (JJJJ-MM-DD of DD-MM-JJJJ; "
                    "standaard de peildatum van het laatst vastgestelde rapport)")
     p.add_argument("--concept", action="store_true", help="met het watermerk CONCEPT")
+    p.add_argument("--prioritering", action="store_true",
+                   help="met het hoofdstuk Prioritering en IV-capaciteit: het plan per IV-keten en periode, de "
+                   "besluiten met hun motivering en wat niet past")
     p.add_argument("--vaststellen", action="store_true",
                    help="dit is het rapport voor de Kamer: de PDF ook in de database bewaren als vastgesteld rapport")
     _filteropties(p)
@@ -275,7 +278,7 @@ def opdracht_export_pdf(args) -> int:
     from dataclasses import replace
     from datetime import date
 
-    from registry.rapport.gegevens import Rapportkeuze
+    from registry.rapport.gegevens import SECTIES, STANDAARD_SECTIES, Rapportkeuze
     from registry.rapport.pdf import maak_rapport
     from registry.rapport.vaststelling import laatste_vastgestelde_peildatum
 
@@ -284,7 +287,9 @@ def opdracht_export_pdf(args) -> int:
         raise RegisterFout("--vaststellen en --concept kunnen niet samen: een concept wordt nooit vastgesteld. Laat "
                            "--concept weg om het rapport voor de Kamer te maken en vast te stellen.")
     keuze = Rapportkeuze(filter=_filter(args), peildatum=_datum(args.peildatum, "--peildatum") or date.today(),
-                         periode=args.periode, sinds=_datum(args.sinds, "--sinds"))
+                         periode=args.periode, sinds=_datum(args.sinds, "--sinds"),
+                         secties=tuple(s for s in SECTIES if s in STANDAARD_SECTIES
+                                       or (s == "prioritering" and args.prioritering)))
     keuze.controleer()
     _geen_map(args.out)
     register = _open(args)

@@ -70,6 +70,7 @@ DOELEN = (
     ("venster_geheugen_mb", 10_000, 400.0, "geheugen ≤ 400 MB"),
     ("pdf_1000", 1_000, 10.0, "PDF-overzicht van 1.000 maatregelen ≤ 10 s"),
     ("xlsx_import", 10_000, 10.0, "import van een werkmap met 10.000 rijen ≤ 10 s"),
+    ("prioritering", 10_000, 100.0, "bijwerken van de prioriteringsweergave ≤ 100 ms"),
 )
 
 
@@ -660,6 +661,106 @@ def geval_xlsx_import(ctx: Context) -> Uitkomst:
     return seconden, {"lezen_s": round(gelezen - begin, 2), "aangemaakt": len(resultaat.aangemaakt)}
 
 
+PRIORITERING_PERIODEN = ("2027-H1", "2027-H2", "2028-H1", "2028-H2", "2029-H1", "2029-H2")
+_PRIORITERING: dict[Path, Path] = {}  # generated register -> its copy with priority inputs (made once per run)
+
+
+def _prioriteringsregister(ctx: Context) -> Path:
+    """A copy of the register with random priority inputs and 6 half-year capacities per chain (set-up, not timed).
+
+    A copy, so the other cases keep measuring the register as generated. Plain SQL in one transaction: effect and
+    basis for every measure, weeks (or a size class) for the IV ones, a dependency for ~20% and the capacities.
+    """
+    if ctx.pad in _PRIORITERING:
+        return _PRIORITERING[ctx.pad]
+    from registry.prioritering.capaciteit import keten_sleutel
+    from registry.vocabulaire import IV_OMVANG
+
+    kopie = ctx.pad.with_name(f"{ctx.pad.stem}-prioritering.db")
+    _verwijder(kopie)
+    with sqlite3.connect(ctx.pad) as bron, sqlite3.connect(kopie) as doel:
+        bron.backup(doel)  # the backup API: a plain file copy would miss WAL pages
+    bron.close()
+    doel.close()
+    open_register(pad=kopie).sluit()  # brings the copy to the current schema
+    for backup in kopie.parent.glob(f"{kopie.name}.voor-migratie-*"):  # a throwaway copy needs no backup
+        backup.unlink()
+    rng = random.Random(SEED + ctx.n)
+    c = sqlite3.connect(kopie)
+    try:
+        with c:
+            rijen = c.execute("SELECT id, iv_keten FROM maatregel ORDER BY id").fetchall()
+            wijzigingen, weken_per_keten = [], {}
+            for mid, keten in rijen:
+                weken = omvang = None
+                if keten is not None and rng.random() < 0.9:  # a few IV measures without an estimate
+                    if rng.random() < 0.6:
+                        weken = float(rng.choice((1, 2, 3, 4, 6, 8, 10, 12, 16, 20, 26, 40)))
+                    else:
+                        omvang = rng.choice(IV_OMVANG.codes)
+                    weken_per_keten[keten] = weken_per_keten.get(keten, 0) + (weken or 12)
+                wijzigingen.append((rng.choice(VERWACHT_EFFECT.codes), rng.choice(EFFECT_BASIS.codes), weken, omvang,
+                                    mid))
+            c.executemany("UPDATE maatregel SET verwacht_effect = ?, effect_basis = ?, iv_weken = ?, iv_omvang = ? "
+                          "WHERE id = ?", wijzigingen)
+            ids = [r[0] for r in rijen]
+            c.executemany("INSERT OR IGNORE INTO maatregel_afhankelijkheid (maatregel_id, afhankelijk_van_id) "
+                          "VALUES (?, ?)", [(mid, rng.choice(ids[:i])) for i, mid in enumerate(ids)
+                                            if i > 0 and rng.random() < 0.2])
+            c.execute("DELETE FROM iv_capaciteit")
+            capaciteit = []
+            for keten, totaal in sorted(weken_per_keten.items()):
+                for tekst in PRIORITERING_PERIODEN:
+                    periode = parse_periode(tekst)
+                    capaciteit.append((keten, keten_sleutel(keten), tekst, periode.van.isoformat(),
+                                       periode.tot.isoformat(), float(round(totaal / 12 * rng.uniform(0.5, 1.2))), 1))
+            c.executemany("INSERT INTO iv_capaciteit (keten, keten_zoek, periode_tekst, periode_van, periode_tot, "
+                          "weken, versie) VALUES (?, ?, ?, ?, ?, ?, ?)", capaciteit)
+    finally:
+        c.close()
+    _PRIORITERING[ctx.pad] = kopie
+    return kopie
+
+
+def geval_prioritering(ctx: Context) -> Uitkomst:
+    """The registry side of the prioritering view's update after one capacity change: pas_toe of the scenario,
+    maak_plan of the current and the scenario invoer, vergelijk. lees_invoer (once per reload) is a derived row."""
+    from registry.prioritering.inpassing import maak_plan
+    from registry.prioritering.invoer import lees_invoer
+    from registry.prioritering.model import Scenario
+    from registry.prioritering.scenario import pas_toe, vergelijk
+
+    register = open_register(pad=_prioriteringsregister(ctx))
+    try:
+        begin = time.perf_counter()
+        with register.sessie() as sessie:
+            invoer = lees_invoer(sessie)
+        lezen = _ms(begin)
+    finally:
+        register.sluit()
+    eerste = invoer.capaciteiten[0]
+    scenario = Scenario().met_capaciteit(eerste.keten, eerste.periode.tekst, eerste.weken + 20)
+    gc.collect()
+    begin = time.perf_counter()
+    plan = maak_plan(invoer)  # ranks the freshly read measures
+    tussen = time.perf_counter()
+    plan_scenario = maak_plan(pas_toe(invoer, scenario))  # the same measures: their ranking is reused
+    verschuivingen = vergelijk(plan, plan_scenario)
+    ms, plan_ms = _ms(begin), (tussen - begin) * 1000
+    # The same after a change of one measure's input: the current plan's ranking is reused, the scenario's measures
+    # differ and are ranked in full.
+    kandidaat = next(m for m in invoer.maatregelen if m.is_open and m.weken)
+    invoerscenario = Scenario().met_invoer(kandidaat.id, "iv_weken", kandidaat.weken + 1)
+    gc.collect()
+    begin = time.perf_counter()
+    vergelijk(maak_plan(pas_toe(invoer, Scenario())), maak_plan(pas_toe(invoer, invoerscenario)))
+    invoerwijziging = _ms(begin)
+    return ms, {"lees_invoer_ms": round(lezen, 1), "maak_plan_ms": round(plan_ms, 1),
+                "invoerwijziging_ms": round(invoerwijziging, 1),
+                "open": len(plan.rangorde), "gepland": sum(u.gepland for u in plan.uitkomsten.values()),
+                "vakken": len(plan.vakken), "kringlopen": len(plan.kringlopen), "verschuivingen": len(verschuivingen)}
+
+
 # Run in a fresh interpreter: imports, open_register, the rows of the main window; reports its own peak RSS.
 PROCES = r"""
 import json, sys, time
@@ -961,6 +1062,11 @@ GEVALLEN: dict[str, Geval] = {
     "xlsx_import": Geval(geval_xlsx_import, "s", "lees_import + importeer: de eigen export in een lege database "
                          "(lezen, controleren, schrijven)", afgeleid={"xlsx_import_lezen": ("lezen_s", "s")},
                          max_herhalingen=3, groottes=(1_000, 10_000)),
+    "prioritering": Geval(geval_prioritering, "ms",
+                          "bijwerken na één capaciteitswijziging: pas_toe + maak_plan (huidig en scenario) + vergelijk",
+                          afgeleid={"prioritering_lezen": ("lees_invoer_ms", "ms"),
+                                    "prioritering_maak_plan": ("maak_plan_ms", "ms"),
+                                    "prioritering_invoerwijziging": ("invoerwijziging_ms", "ms")}),
 }
 if not _qt_beschikbaar():
     for _naam in [n for n in GEVALLEN if "qt" in n or n.startswith("venster")]:

@@ -11,6 +11,8 @@ from registry.effectmeting import effectmetingen_van
 from registry.filters import Filter, zoek_ids
 from registry.maatregel import details
 from registry.planning import Periode
+from registry.prioritering.besluit import besluiten
+from registry.prioritering.capaciteit import capaciteiten
 from registry.status import historie_van
 
 
@@ -48,8 +50,14 @@ def register_als_json(sessie: Session, f: Filter = Filter()) -> dict:
             "planning_oorspronkelijk": _waarde(d.planning_oorspronkelijk),
             "planning_huidig": _waarde(d.planning_huidig), "vertraging_reden": d.vertraging_reden,
             "vertraging_toelichting": d.vertraging_toelichting, "verwacht_effect": d.verwacht_effect,
-            "effect_basis": d.effect_basis, "iv_inspanning": d.iv_inspanning, "gearchiveerd": d.gearchiveerd,
-            "versie": d.versie,
+            "effect_basis": d.effect_basis, "iv_inspanning": d.iv_inspanning, "iv_weken": d.iv_weken,
+            "iv_omvang": d.iv_omvang, "personeel_weken": d.personeel_weken,
+            "prioriteit": {"prioriteit": d.prioriteit, "motivatie": d.prioriteit_motivatie,
+                           "datum": _waarde(d.prioriteit_datum), "door": d.prioriteit_door}
+            if d.prioriteit is not None else None,
+            "rang_handmatig": {"rang": d.rang_handmatig, "motivatie": d.rang_motivatie}
+            if d.rang_handmatig is not None else None,
+            "gearchiveerd": d.gearchiveerd, "versie": d.versie,
             "bronnen": [{"bron": b.bron, "vindplaats": b.vindplaats} for b in d.bronnen],
             "statushistorie": [{
                 "id": h.id, "datum": _waarde(h.datum), "oud": h.oud, "nieuw": h.nieuw, "fase": h.fase,
@@ -80,4 +88,12 @@ def register_als_json(sessie: Session, f: Filter = Filter()) -> dict:
                      for d in sorted(domeinen(sessie), key=lambda d: d.code)],
         "toeslagen": [{"code": t.code, "naam": t.naam} for t in sorted(toeslagen(sessie), key=lambda t: t.code)],
         "filter": f.omschrijving(),
+        # Register-wide, whatever the filter: the capacity and the decisions the measures were weighed against.
+        "iv_capaciteit": [{"keten": c.keten, "periode": c.periode.als_json(), "weken": c.weken,
+                           "toelichting": c.toelichting}
+                          for c in sorted(capaciteiten(sessie),
+                                          key=lambda c: (c.keten_sleutel, c.periode.van, c.periode.tot))],
+        "prioriteringsbesluiten": [{"datum": _waarde(b.datum), "besloten_door": b.besloten_door,
+                                    "motivatie": b.motivatie, "wijzigingen": list(b.wijzigingen),
+                                    "gevolgen": list(b.gevolgen)} for b in reversed(besluiten(sessie))],
     }

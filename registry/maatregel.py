@@ -1,5 +1,6 @@
 """Maatregelen: create, edit, archive and read measures, with the rules on codes, hierarchy, planning and IV."""
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -16,7 +17,8 @@ from registry.planning import OngeldigeDatum, Periode, parse_periode_of_leeg
 from registry.tabellen import (Bron, Domein, Maatregel, MaatregelAfhankelijkheid, MaatregelBron, MaatregelToeslag,
                                Statuswijziging, Wijziging, nu)
 from registry.tekst import controleer_tekst, natuurlijke_sleutel, normaliseer
-from registry.vocabulaire import EFFECT_BASIS, IV_BLOKKADE_SOORT, VERTRAGINGSREDEN, VERWACHT_EFFECT, Vocabulaire
+from registry.vocabulaire import (EFFECT_BASIS, IV_BLOKKADE_SOORT, IV_OMVANG, PRIORITEIT, VERTRAGINGSREDEN,
+                                  VERWACHT_EFFECT, Vocabulaire)
 from registry.wijzigingslog import claim_versie, log_wijzigingen, wijzigingsrijen
 
 CODE_PATROON = re.compile(r"^([A-Z]{2,3})-(\d{2,5})$")
@@ -30,12 +32,23 @@ TEKSTVELDEN = {
 JANEE_VELDEN = {"iv_afhankelijk": "IV-afhankelijk", "iv_blokkade": "IV-blokkade", "wetswijziging": "Wetswijziging"}
 KEUZEVELDEN: dict[str, Vocabulaire] = {
     "iv_blokkade_soort": IV_BLOKKADE_SOORT, "vertraging_reden": VERTRAGINGSREDEN, "verwacht_effect": VERWACHT_EFFECT,
-    "effect_basis": EFFECT_BASIS,
+    "effect_basis": EFFECT_BASIS, "iv_omvang": IV_OMVANG,
 }
+#: Efforts in weeks (issue 9): a number, empty when unknown.
+GETALVELDEN = {"iv_weken": "IV-weken", "personeel_weken": "Personeelsweken"}
+MAX_WEKEN = 10_000
 PERIODEVELDEN = {"planning_oorspronkelijk": "Oorspronkelijke planning", "planning_huidig": "Huidige planning",
                  "iv_verwacht": "Verwachte datum einde IV-blokkade"}
 VERWIJZINGSVELDEN = ("domein", "domein_secundair", "ouder", "toeslagen", "afhankelijk_van")
-BEWERKBAAR = (set(TEKSTVELDEN) | set(JANEE_VELDEN) | set(KEUZEVELDEN) | set(PERIODEVELDEN) | set(VERWIJZINGSVELDEN))
+BEWERKBAAR = (set(TEKSTVELDEN) | set(JANEE_VELDEN) | set(KEUZEVELDEN) | set(GETALVELDEN) | set(PERIODEVELDEN)
+              | set(VERWIJZINGSVELDEN))
+#: The prioritering decision and the hand-set rank: shown and logged, but changed only through
+#: registry.prioritering.besluit (always with a motivation), never through wijzig_maatregel.
+BESLUITVELDEN = {
+    "prioriteit": PRIORITEIT.naam.capitalize(), "prioriteit_motivatie": "Motivatie prioriteit",
+    "prioriteit_datum": "Datum prioriteit", "prioriteit_door": "Prioriteit vastgesteld door",
+    "rang_handmatig": "Rang (handmatig)", "rang_motivatie": "Motivatie rang",
+}
 
 
 @dataclass(frozen=True)
@@ -87,6 +100,16 @@ class MaatregelDetail:
     versie: int
     aangemaakt_op: datetime
     gewijzigd_op: datetime
+    # Prioritering (issue 9). Defaults keep hand-made rows in tests and tools valid.
+    iv_weken: float | None = None
+    iv_omvang: str | None = None  # vocabulaire.IV_OMVANG code
+    personeel_weken: float | None = None
+    prioriteit: str | None = None  # vocabulaire.PRIORITEIT code
+    prioriteit_motivatie: str | None = None
+    prioriteit_datum: date | None = None
+    prioriteit_door: str | None = None
+    rang_handmatig: int | None = None
+    rang_motivatie: str | None = None
 
 
 # --- reading --------------------------------------------------------------------------------------------------------
@@ -152,7 +175,10 @@ def details(sessie: Session, ids: list[int]) -> list[MaatregelDetail]:
             vertraging_reden=m.vertraging_reden, vertraging_toelichting=m.vertraging_toelichting,
             verwacht_effect=m.verwacht_effect, effect_basis=m.effect_basis, iv_inspanning=m.iv_inspanning,
             gearchiveerd=m.gearchiveerd, bronnen=tuple(citaties[i]), versie=m.versie, aangemaakt_op=m.aangemaakt_op,
-            gewijzigd_op=m.gewijzigd_op,
+            gewijzigd_op=m.gewijzigd_op, iv_weken=m.iv_weken, iv_omvang=m.iv_omvang,
+            personeel_weken=m.personeel_weken, prioriteit=m.prioriteit, prioriteit_motivatie=m.prioriteit_motivatie,
+            prioriteit_datum=m.prioriteit_datum, prioriteit_door=m.prioriteit_door, rang_handmatig=m.rang_handmatig,
+            rang_motivatie=m.rang_motivatie,
         ))
     return rijen
 
@@ -212,6 +238,34 @@ def _janee(veld: str, waarde) -> bool | None:
     raise ValidatieFout(f"{JANEE_VELDEN[veld]}: kies ja, nee of onbekend.", veld)
 
 
+def controleer_weken(waarde, veld: str, label: str) -> float | None:
+    """An effort in weeks as typed or read: empty is unknown (None); a number from 0 to 10.000, a decimal comma
+    accepted (the page, the dialogs and the import all read weeks through this)."""
+    if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
+        return None
+    if isinstance(waarde, bool):  # a bool is an int to Python, never a number of weeks to a user
+        raise ValidatieFout(f"{label}: vul een aantal weken in.", veld)
+    if isinstance(waarde, int):
+        getal = float(min(max(waarde, -1), MAX_WEKEN + 1))  # a huge int would overflow float()
+    elif isinstance(waarde, float):
+        getal = waarde
+    elif isinstance(waarde, str):
+        tekst = waarde.strip().replace(" ", "")
+        if not re.fullmatch(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)", tekst):
+            raise ValidatieFout(f'{label}: "{waarde.strip()}" is geen getal; vul een aantal weken in, bijvoorbeeld '
+                                "12 of 2,5.", veld)
+        getal = float(tekst.replace(",", "."))
+    else:
+        raise ValidatieFout(f"{label}: vul een aantal weken in.", veld)
+    if math.isnan(getal):
+        raise ValidatieFout(f"{label}: vul een aantal weken in.", veld)
+    if getal < 0:
+        raise ValidatieFout(f"{label} kan niet negatief zijn.", veld)
+    if getal > MAX_WEKEN:
+        raise ValidatieFout(f"{label}: hoogstens {MAX_WEKEN:,} weken.".replace(",", "."), veld)
+    return getal
+
+
 def _als_periode(veld: str, waarde) -> Periode | None:
     if waarde is None or isinstance(waarde, Periode):
         return waarde
@@ -264,6 +318,8 @@ def controleer_velden(huidig: dict, velden: dict, domein: Callable, toeslag: Cal
             nieuw[veld] = _janee(veld, waarde)
         elif veld in KEUZEVELDEN:
             nieuw[veld] = KEUZEVELDEN[veld].controleer(waarde, veld)
+        elif veld in GETALVELDEN:
+            nieuw[veld] = controleer_weken(waarde, veld, GETALVELDEN[veld])
         elif veld in PERIODEVELDEN:
             nieuw[veld] = _als_periode(veld, waarde)
         elif veld == "domein":
@@ -327,7 +383,7 @@ def _kolomwaarden(nieuw: dict, domein_id: dict[str, int]) -> dict:
     """Table column values for validated fields (the output of controleer_velden); links are not columns."""
     kolommen: dict = {}
     for veld, waarde in nieuw.items():
-        if veld in TEKSTVELDEN or veld in JANEE_VELDEN or veld in KEUZEVELDEN:
+        if veld in TEKSTVELDEN or veld in JANEE_VELDEN or veld in KEUZEVELDEN or veld in GETALVELDEN:
             kolommen[veld] = waarde
         elif veld in PERIODEVELDEN:
             kolommen[f"{veld}_tekst"], kolommen[f"{veld}_van"], kolommen[f"{veld}_tot"] = \

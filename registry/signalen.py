@@ -11,7 +11,9 @@ from sqlmodel import Session, select
 
 from registry.aanbeveling import aanbevelingen
 from registry.filters import Filter, MaatregelRij, zoek_maatregelen
-from registry.tabellen import Effectmeting, Maatregel
+from registry.prioritering.inpassing import kringloop_ids
+from registry.tabellen import Effectmeting, Maatregel, MaatregelAfhankelijkheid
+from registry.tekst import natuurlijke_sleutel
 
 
 @dataclass(frozen=True)
@@ -84,4 +86,19 @@ def signalen(sessie: Session, drempels: Drempels = Drempels(), peildatum: date |
         Signaal("aanbeveling_zonder_maatregel", "Aanbeveling zonder maatregel",
                 "Aanbevelingen waaraan geen maatregel is gekoppeld.",
                 "aanbeveling", tuple(a.code for a in alle_aanbevelingen if not a.maatregelen)),
+        Signaal("afhankelijkheden_kringloop", "Kringloop in afhankelijkheden",
+                "Maatregelen die via hun afhankelijkheden van zichzelf afhangen: ze kunnen nooit worden ingepland.",
+                "maatregel", _in_kringloop(sessie, rijen)),
     ]
+
+
+def _in_kringloop(sessie: Session, rijen: list[MaatregelRij]) -> tuple[str, ...]:
+    """The active measures on a dependency cycle among active measures (issue 9: they can never be planned)."""
+    code_van = {r.id: r.code for r in rijen}
+    buren: dict[int, list[int]] = {}
+    for mid, van in sessie.exec(select(MaatregelAfhankelijkheid.maatregel_id,
+                                       MaatregelAfhankelijkheid.afhankelijk_van_id)).all():
+        if mid in code_van and van in code_van:
+            buren.setdefault(mid, []).append(van)
+    leden = [i for lus in kringloop_ids(code_van, buren) for i in lus]
+    return tuple(sorted((code_van[i] for i in leden), key=natuurlijke_sleutel))

@@ -532,3 +532,76 @@ def test_codes_worden_aangevuld_en_bij_een_lijst_alleen_de_laatste(paneel, start
     assert aanvuller.splitPath(paneel.afhankelijk_van.text()) == ["in-0"]
     aanvuller.setCompletionPrefix("in-0")
     assert re.fullmatch(r"TV-01, IN-0\d+", aanvuller.currentCompletion())
+
+
+# --- prioritering inputs (issue 9) ----------------------------------------------------------------------------------
+
+def test_iv_weken_omvang_en_personeel_worden_opgeslagen_met_decimale_komma(qtbot, paneel, start_register,
+                                                                          monkeypatch):
+    zonder_vragen(monkeypatch)
+    d = eerste(start_register, lambda d: d.iv_weken is None and d.iv_omvang is None)
+    paneel.toon(d.code)
+    ga_naar_tab_van(paneel, paneel.iv_weken)
+    typ(qtbot, paneel.iv_weken, "12,5")
+    paneel.iv_omvang.zet_waarde("L")
+    typ(qtbot, paneel.personeel_weken, "3")
+    assert paneel.is_gewijzigd()
+    assert paneel.opslaan()
+
+    nu = lees(start_register, d.code)
+    assert (nu.iv_weken, nu.iv_omvang, nu.personeel_weken) == (12.5, "L", 3.0)
+    assert (paneel.iv_weken.text(), paneel.iv_omvang.currentText(), paneel.personeel_weken.text()) == \
+        ("12,5", "L (26 weken)", "3")
+    assert not paneel.is_gewijzigd()
+
+    typ(qtbot, paneel.iv_weken, "12.50")  # the same number written otherwise is no edit
+    assert not paneel.is_gewijzigd()
+    paneel.iv_weken.clear()  # empty: unknown
+    paneel.iv_omvang.zet_waarde(None)
+    assert paneel.opslaan()
+    nu = lees(start_register, d.code)
+    assert (nu.iv_weken, nu.iv_omvang, nu.personeel_weken) == (None, None, 3.0)
+
+
+@pytest.mark.parametrize("tekst, deel", [("twaalf", '"twaalf" is geen getal'), ("-3", "niet negatief"),
+                                         ("20000", "hoogstens 10.000 weken")])
+def test_ongeldig_aantal_weken_wordt_bij_het_veld_geweigerd(qtbot, paneel, start_register, monkeypatch, tekst, deel):
+    zonder_vragen(monkeypatch)
+    d = alle_maatregelen(start_register)[0]
+    paneel.toon(d.code)
+    ga_naar_tab_van(paneel, paneel.iv_weken)
+    paneel.iv_weken.setFocus()
+    typ(qtbot, paneel.iv_weken, tekst)
+    melding = paneel._velden["iv_weken"].melding
+    assert not melding.isVisibleTo(paneel)
+    qtbot.keyClick(paneel.iv_weken, Qt.Key.Key_Tab)  # leaving the field points the error out at once
+    assert melding.isVisibleTo(paneel) and deel in melding.text()
+    assert paneel.iv_weken.accessibleDescription() == melding.text()
+
+    paneel.tabs.setCurrentIndex(0)
+    assert paneel.opslaan() is False  # and saving refuses it, beside the field
+    assert melding.isVisibleTo(paneel) and deel in melding.text()
+    assert paneel.focusWidget() is paneel.iv_weken
+    assert lees(start_register, d.code).versie == d.versie  # nothing written
+
+    qtbot.keyClick(paneel.iv_weken, Qt.Key.Key_Backspace)  # editing clears the message
+    assert not melding.isVisibleTo(paneel)
+
+
+def test_besluit_en_handmatige_rang_staan_alleen_lezen_met_motivatie(paneel, start_register):
+    from registry.prioritering.besluit import leg_prioriteit_vast, zet_rang
+
+    d = alle_maatregelen(start_register)[0]
+    paneel.toon(d.code)
+    assert paneel.besluit.text() == "(geen besluit)"
+    assert "volgt uit de score" in paneel.rang_handmatig.text()
+    with start_register.werk() as s:
+        m = leg_prioriteit_vast(s, d.code, "later", "Eerst de keten moderniseren", "jan", d.versie,
+                                date(2026, 11, 12))
+        zet_rang(s, d.code, 4, "Toezegging aan de Kamer", "jan", m.versie)
+    paneel.toon(d.code)
+    assert paneel.besluit.text() == "Later — Eerst de keten moderniseren (12-11-2026, jan)"
+    assert paneel.rang_handmatig.text() == "4 — Toezegging aan de Kamer"
+    assert "besluit" not in paneel._velden and "rang_handmatig" not in paneel._velden  # not editable here
+    assert paneel.besluit.accessibleName() and paneel.rang_handmatig.accessibleName()
+    assert any("pagina Prioritering" in label.text() for label in paneel.findChildren(QLabel))

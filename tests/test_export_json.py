@@ -370,3 +370,59 @@ def test_the_exported_text_is_not_escaped_in_the_json_output(gevuld):
     assert "<b>check</b> &" in tekst
     assert "&lt;" not in tekst
     assert "&amp;amp;" not in tekst
+
+
+# --- prioritering (issue 9) -----------------------------------------------------------------------------------------
+
+PRIORITERING_SLEUTELS = {"iv_weken", "iv_omvang", "personeel_weken", "prioriteit", "rang_handmatig"}
+
+
+def test_every_measure_has_the_prioritering_keys_null_when_unknown(gevuld):
+    gegevens = als_json(gevuld, Filter(met_gearchiveerd=True))
+    for m in gegevens["maatregelen"]:
+        assert PRIORITERING_SLEUTELS <= set(m), m["code"]
+        assert {k: m[k] for k in PRIORITERING_SLEUTELS} == dict.fromkeys(PRIORITERING_SLEUTELS)
+    assert gegevens["iv_capaciteit"] == []
+    assert gegevens["prioriteringsbesluiten"] == []
+
+
+def test_efforts_decision_rank_capacity_and_decisions_are_exported(gevuld):
+    from registry.prioritering.besluit import leg_prioriteit_vast, registreer_besluit, zet_rang
+    from registry.prioritering.capaciteit import zet_capaciteit
+
+    with gevuld.werk() as s:
+        d = wijzig_maatregel(s, "TV-02", {"iv_weken": "12,5", "iv_omvang": "m", "personeel_weken": 3}, GEBRUIKER,
+                             haal_maatregel(s, "TV-02").versie)
+        d = leg_prioriteit_vast(s, "TV-02", "nu", LASTIGE_MOTIVATIE, GEBRUIKER, d.versie, datum=date(2026, 3, 1))
+        zet_rang(s, "TV-02", 2, "Voorwaarde voor TV-03", GEBRUIKER, d.versie)
+        zet_capaciteit(s, "Toeslagen Verstrekken", "2027-H1", 20, GEBRUIKER)
+        zet_capaciteit(s, "Innen en Betalen", "2027-H2", 30, GEBRUIKER, toelichting="Na de release")
+        zet_capaciteit(s, "Innen en Betalen", "2027-H1", 40, GEBRUIKER)
+        registreer_besluit(s, "Later besluit", ["TV-02: prioriteit nu"], ["Erin: TV-02 (2027-H1)"], "bram",
+                           datum=date(2026, 6, 1))
+        registreer_besluit(s, "Eerste besluit", ["Innen en Betalen 2027-H1: 40 weken"], [], GEBRUIKER,
+                           datum=date(2026, 1, 1))
+    gegevens = als_json(gevuld)
+    m = per_code(gegevens["maatregelen"])
+    assert (m["TV-02"]["iv_weken"], m["TV-02"]["iv_omvang"], m["TV-02"]["personeel_weken"]) == (12.5, "M", 3.0)
+    assert m["TV-02"]["prioriteit"] == {"prioriteit": "nu", "motivatie": LASTIGE_MOTIVATIE, "datum": "2026-03-01",
+                                        "door": GEBRUIKER}
+    assert m["TV-02"]["rang_handmatig"] == {"rang": 2, "motivatie": "Voorwaarde voor TV-03"}
+    assert m["TV-01"]["prioriteit"] is None and m["TV-01"]["rang_handmatig"] is None
+    assert gegevens["iv_capaciteit"] == [
+        {"keten": "Innen en Betalen", "periode": {"tekst": "2027-H1", "van": "2027-01-01", "tot": "2027-06-30"},
+         "weken": 40.0, "toelichting": None},
+        {"keten": "Innen en Betalen", "periode": {"tekst": "2027-H2", "van": "2027-07-01", "tot": "2027-12-31"},
+         "weken": 30.0, "toelichting": "Na de release"},
+        {"keten": "Toeslagen Verstrekken", "periode": {"tekst": "2027-H1", "van": "2027-01-01", "tot": "2027-06-30"},
+         "weken": 20.0, "toelichting": None}]
+    assert gegevens["prioriteringsbesluiten"] == [
+        {"datum": "2026-01-01", "besloten_door": GEBRUIKER, "motivatie": "Eerste besluit",
+         "wijzigingen": ["Innen en Betalen 2027-H1: 40 weken"], "gevolgen": []},
+        {"datum": "2026-06-01", "besloten_door": "bram", "motivatie": "Later besluit",
+         "wijzigingen": ["TV-02: prioriteit nu"], "gevolgen": ["Erin: TV-02 (2027-H1)"]}]
+    # Register-wide: a filter selects measures, not the capacity or the decisions.
+    gefilterd = als_json(gevuld, Filter(domeinen=("IN",)))
+    assert (gefilterd["iv_capaciteit"], gefilterd["prioriteringsbesluiten"]) == (
+        gegevens["iv_capaciteit"], gegevens["prioriteringsbesluiten"])
+    assert json.dumps(als_json(gevuld), sort_keys=False) == json.dumps(gegevens, sort_keys=False)

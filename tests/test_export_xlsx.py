@@ -177,6 +177,25 @@ def test_de_toelichting_beschrijft_elke_kolom_en_de_export(startwerkmap):
     assert "Terugvorderingen" in per_veld["domein"] and "Huurtoeslag" in per_veld["toeslagen"]
 
 
+def test_weken_zijn_getallen_en_de_omvang_staat_met_zijn_label_in_het_maatregelenblad(sqlite_register, tmp_path):
+    with sqlite_register.werk() as s:
+        maak_maatregel(s, {"domein": "TV", "naam": "A", "iv_weken": "12,5", "iv_omvang": "XL",
+                           "personeel_weken": 3}, GEBRUIKER, code="TV-01")
+        maak_maatregel(s, {"domein": "TV", "naam": "B", "iv_weken": 0}, GEBRUIKER, code="TV-02")
+        maak_maatregel(s, {"domein": "TV", "naam": "C"}, GEBRUIKER, code="TV-03")
+    pad = tmp_path / "weken.xlsx"
+    exporteer(sqlite_register, pad)
+    wb = open_werkmap(pad)
+    a, b, c = als_dicts(wb[MAATREGELBLAD])
+    assert (a["IV-weken"].value, a["Omvang IV"].value, a["Personeel (weken)"].value) == (12.5, "XL (52 weken)", 3)
+    assert a["IV-weken"].data_type == a["Personeel (weken)"].data_type == "n"  # numbers Excel can add up
+    assert (b["IV-weken"].value, b["IV-weken"].data_type) == (0, "n")  # zero weeks is a statement, not empty
+    assert c["IV-weken"].value is c["Omvang IV"].value is c["Personeel (weken)"].value is None
+    toelichting = [[cel.value for cel in rij] for rij in wb["Toelichting"].iter_rows()]
+    per_veld = {r[1]: r[3] for r in toelichting if r[1] in PER_VELD}
+    assert "decimale komma" in per_veld["iv_weken"] and "XL (52 weken)" in per_veld["iv_omvang"]
+
+
 # --- filters --------------------------------------------------------------------------------------------------------
 
 def test_een_filter_beperkt_elk_blad_per_maatregel(start_register, tmp_path):

@@ -10,6 +10,7 @@ from registry.filters import Filter, zoek_ids
 from registry.maatregel import haal_maatregel, wijzig_maatregel
 from registry.status import historie
 from ui import vragen
+from ui.hoofdvenster import SNELTOETSEN
 from ui.instellingen import Instellingen
 from ui.registermodel import BIJGEWERKT, CODE, CODE_ROL, NAAM, PLANNING, STATUSKOLOM
 
@@ -573,3 +574,63 @@ def test_mislukte_databasewissel_laat_de_instelling_op_de_oude_database(venster,
     venster.instellingen.database = str(vreemd)  # as the settings dialog stores it before the switch
     assert not venster.wissel_database(str(vreemd), vorige="")
     assert venster.instellingen.database is None
+
+
+def test_prioritering_opent_met_alt_5_en_de_rangorde_heeft_de_focus(qtbot, venster, monkeypatch):
+    assert venster.prioritering.pagina is None  # built when first shown, not at start-up
+    venster.activateWindow()
+    qtbot.keyClick(venster, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
+    assert venster.paginas.currentIndex() == venster.PRIORITERING
+    assert venster.paginas.tabText(venster.PRIORITERING) == "Prioritering"
+    pagina = venster.prioritering.pagina
+    assert pagina is not None and pagina.model.rowCount() > 0
+    qtbot.waitUntil(lambda: pagina.focusWidget() is pagina.tabel)
+    assert "Alt+1 … Alt+5" in SNELTOETSEN and "Prioritering" in SNELTOETSEN
+
+    code = pagina.model.codes()[0]  # Enter on a measure opens it in the register, and Alt+Left comes back
+    pagina.selecteer(code)
+    qtbot.keyClick(pagina.tabel, Qt.Key.Key_Return)
+    assert venster.paginas.currentIndex() == venster.MAATREGELEN
+    assert venster.detail.code() == code and venster.geselecteerde_codes() == [code]
+    assert code in venster.actie_terug.text()
+    qtbot.keyClick(venster, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert venster.paginas.currentIndex() == venster.PRIORITERING
+    assert pagina.huidige_code() == code
+
+
+def test_besluit_op_de_prioriteringspagina_werkt_het_register_bij(qtbot, venster, monkeypatch, start_register):
+    venster.toon_pagina(venster.PRIORITERING)
+    pagina = venster.prioritering.pagina
+    code = pagina.model.codes()[0]
+    pagina.selecteer(code)
+
+    def beantwoord(dialoog):
+        dialoog.kies("later")
+        dialoog.motivatie.setPlainText("Eerst de migratie")
+        return True
+
+    monkeypatch.setattr(vragen, "voer_uit", beantwoord)
+    pagina.leg_besluit_vast()
+    with start_register.sessie() as s:
+        detail = haal_maatregel(s, code)
+    assert detail.prioriteit == "later"
+    rij = next(r for r in venster.model.alle_rijen() if r.code == code)
+    assert rij.versie == detail.versie  # the register's row was reread: no false conflict on the next edit
+
+
+def test_sluiten_met_een_scenario_vraagt_eerst_en_f5_houdt_het(qtbot, venster, monkeypatch):
+    venster.toon_pagina(venster.PRIORITERING)
+    pagina = venster.prioritering.pagina
+    pagina.zet_capaciteit("Innen en Betalen", "2027-H1", 40)
+    assert not pagina.scenario().is_leeg
+    venster.ververs()  # F5 rereads the register and keeps the scenario, without asking
+    assert not pagina.scenario().is_leeg
+
+    gevraagd = []
+    monkeypatch.setattr(vragen, "bevestig", lambda *a, **k: gevraagd.append(a[2]) or False)
+    venster.toon_pagina(venster.MAATREGELEN)
+    assert not venster.close()  # Annuleren: the window stays, on the scenario's page
+    assert gevraagd and "scenario" in gevraagd[0].lower()
+    assert venster.paginas.currentIndex() == venster.PRIORITERING
+    monkeypatch.setattr(vragen, "bevestig", lambda *a, **k: True)
+    assert venster.close()

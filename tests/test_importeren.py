@@ -386,6 +386,79 @@ def test_verwijzing_naar_een_maatregel_verderop_in_het_bestand_mag(register, tmp
         assert (m.ouder, m.afhankelijk_van) == ("TV-01", ("IN-01",))
 
 
+# --- prioritering inputs (issue 9) ----------------------------------------------------------------------------------
+
+def test_weken_en_omvang_komen_via_export_en_import_terug_en_tweede_import_wijzigt_niets(register, tmp_path):
+    from registry.rekenblad.export import schrijf_werkmap
+
+    with register.werk() as s:
+        maak_maatregel(s, {"domein": "TV", "naam": "A", "iv_weken": 12.5, "iv_omvang": "M", "personeel_weken": 3},
+                       "anna")
+        maak_maatregel(s, {"domein": "TV", "naam": "B", "iv_weken": 0, "iv_omvang": "XS"}, "anna")
+        maak_maatregel(s, {"domein": "IN", "naam": "C", "personeel_weken": 0.25}, "anna")
+    pad = tmp_path / "weken.xlsx"
+    with register.sessie() as s:
+        schrijf_werkmap(s, pad)
+    bron = json_van(register)
+    leeg = open_register(pad=tmp_path / "leeg.db", leeg=True)
+    try:
+        doe_import(leeg, pad)
+        na = json_van(leeg)
+        velden = ("code", "iv_weken", "iv_omvang", "personeel_weken")
+        assert [{v: m[v] for v in velden} for m in na["maatregelen"]] == [
+            {"code": "IN-01", "iv_weken": None, "iv_omvang": None, "personeel_weken": 0.25},
+            {"code": "TV-01", "iv_weken": 12.5, "iv_omvang": "M", "personeel_weken": 3.0},
+            {"code": "TV-02", "iv_weken": 0.0, "iv_omvang": "XS", "personeel_weken": None},
+        ]
+        assert [{v: m[v] for v in velden} for m in bron["maatregelen"]] == \
+            [{v: m[v] for v in velden} for m in na["maatregelen"]]
+        assert {r.actie for r in plan(leeg, pad).rijen} == {"ongewijzigd"}
+    finally:
+        leeg.sluit()
+
+
+def test_weken_met_decimale_komma_en_omvang_als_maat_uit_een_csv(sqlite_register, tmp_path):
+    pad = csv(tmp_path / "weken.csv", [["Naam", "Domein", "IV-weken", "Omvang IV", "Personeel (weken)"],
+                                       ["A", "TV", "12,5", "l", "2,75"], ["B", "TV", "", "XL (52 weken)", "1.5"]])
+    doe_import(sqlite_register, pad)
+    with sqlite_register.sessie() as s:
+        a, b = haal_maatregel(s, "TV-01"), haal_maatregel(s, "TV-02")
+    assert (a.iv_weken, a.iv_omvang, a.personeel_weken) == (12.5, "L", 2.75)
+    assert (b.iv_weken, b.iv_omvang, b.personeel_weken) == (None, "XL", 1.5)
+
+
+def test_een_lege_cel_houdt_de_weken_en_een_nieuwe_waarde_wijzigt_ze(register, tmp_path):
+    with register.werk() as s:
+        maak_maatregel(s, {"domein": "TV", "naam": "A", "iv_weken": 8, "personeel_weken": 2}, "anna")
+    pad = werkmap(tmp_path / "t.xlsx", [["Code", "IV-weken", "Personeel (weken)"], ["TV-01", 10, None]])
+    resultaat = doe_import(register, pad)
+    assert resultaat.plan.rijen[0].wijzigingen == ("IV-weken",)
+    with register.sessie() as s:
+        m = haal_maatregel(s, "TV-01")
+    assert (m.iv_weken, m.personeel_weken) == (10.0, 2.0)
+
+
+@pytest.mark.parametrize("cel, kolom, deel", [
+    ("twaalf", "C (IV-weken)", '"twaalf" is geen getal'),
+    (-4, "C (IV-weken)", "niet negatief"),
+    (20_000, "C (IV-weken)", "hoogstens 10.000 weken"),
+    (True, "C (IV-weken)", "vul een aantal weken in"),
+])
+def test_een_ongeldig_aantal_weken_wordt_geweigerd_met_rij_en_kolom(sqlite_register, tmp_path, cel, kolom, deel):
+    pad = werkmap(tmp_path / "t.xlsx", [["Naam", "Domein", "IV-weken", "Omvang IV"],
+                                        ["Goed", "TV", 4, "S"], ["Fout", "TV", cel, None]])
+    fout = weigert(sqlite_register, pad)
+    assert len(fout.problemen) == 1 and fout.problemen[0].rij == 3
+    assert f'Blad "Voortgang", rij 3, kolom {kolom}' in fout.melding and deel in fout.melding
+
+
+def test_een_onbekende_omvang_noemt_de_toegestane_maten(sqlite_register, tmp_path):
+    pad = werkmap(tmp_path / "t.xlsx", [["Naam", "Domein", "Omvang IV"], ["A", "TV", "XXL"]])
+    fout = weigert(sqlite_register, pad)
+    assert 'rij 2, kolom C (Omvang IV): Onbekende omvang IV-inspanning: "XXL"' in fout.melding
+    assert "XS (1 week)" in fout.melding
+
+
 # --- fuzz -----------------------------------------------------------------------------------------------------------
 
 def test_willekeurige_celwaarden_geven_nooit_iets_anders_dan_een_importfout(tmp_path_factory, sqlite_sjabloon):
@@ -405,7 +478,8 @@ def test_willekeurige_celwaarden_geven_nooit_iets_anders_dan_een_importfout(tmp_
                     st.integers(-10**12, 10**12), st.floats(allow_nan=True, allow_infinity=True), st.booleans(),
                     st.dates(), st.datetimes())
     koppen = ("Code", "Naam", "Domein", "Status", "Huidige planning", "IV-afhankelijk", "Toeslagen", "Statusdatum",
-              "Bovenliggende maatregel", "Afhankelijk van maatregelen", "Bronnen", "Gereed", "Stand van zaken")
+              "Bovenliggende maatregel", "Afhankelijk van maatregelen", "Bronnen", "Gereed", "Stand van zaken",
+              "IV-weken", "Omvang IV", "Personeel (weken)")
 
     @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.lists(st.lists(cel, min_size=len(koppen), max_size=len(koppen)), max_size=6))

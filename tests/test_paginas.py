@@ -72,7 +72,7 @@ def signaalregister(sqlite_register):
 
     from registry.aanbeveling import maak_aanbeveling
     from registry.effectmeting import voeg_effectmeting_toe
-    from registry.maatregel import archiveer, maak_maatregel
+    from registry.maatregel import archiveer, haal_maatregel, maak_maatregel, wijzig_maatregel
 
     vorig_jaar, over_twee_jaar = str(date.today().year - 1), str(date.today().year + 2)
     with sqlite_register.werk() as s:
@@ -92,6 +92,9 @@ def signaalregister(sqlite_register):
         maak_aanbeveling(s, "A-3", "Oud maar opgevolgd", "t", datum=_maanden_terug(20), opvolging="opgevolgd",
                          maatregelen=["IN-01"])
         maak_aanbeveling(s, "A-4", "Oud, open, zonder maatregel", "t", datum=_maanden_terug(9))
+        # A dependency cycle: each waits for the other, so neither can ever be planned.
+        wijzig_maatregel(s, "TV-02", {"afhankelijk_van": ["IN-02"]}, "t", haal_maatregel(s, "TV-02").versie)
+        wijzig_maatregel(s, "IN-02", {"afhankelijk_van": ["TV-02"]}, "t", haal_maatregel(s, "IN-02").versie)
     return sqlite_register
 
 
@@ -104,6 +107,7 @@ VERWACHT = {
     "iv_blokkade_zonder_datum": ["IN-01"],
     "aanbeveling_lang_open": ["A-1", "A-4"],
     "aanbeveling_zonder_maatregel": ["A-1", "A-4"],
+    "afhankelijkheden_kringloop": ["IN-02", "TV-02"],
 }
 
 

@@ -16,7 +16,7 @@ from registry.effectmeting import voeg_effectmeting_toe
 from registry.filters import Filter
 from registry.fouten import ValidatieFout
 from registry.maatregel import archiveer, haal_maatregel, maak_maatregel
-from registry.rapport.gegevens import SECTIE_LABELS, SECTIES, Rapportkeuze, rapportgegevens
+from registry.rapport.gegevens import SECTIE_LABELS, SECTIES, STANDAARD_SECTIES, Rapportkeuze, rapportgegevens
 from registry.status import corrigeer_historie, historie, wijzig_status
 from registry.tabellen import Domein, Maatregel
 
@@ -173,8 +173,13 @@ def test_lege_of_onbekende_sectiekeuze_wordt_geweigerd(secties):
 
 
 def test_elke_sectie_heeft_een_nederlands_label():
-    assert list(SECTIE_LABELS) == list(SECTIES) == list(Rapportkeuze().secties)
+    assert list(SECTIE_LABELS) == list(SECTIES)
     assert SECTIE_LABELS["opvolging"] == "Opvolging van aanbevelingen"
+    assert SECTIE_LABELS["prioritering"] == "Prioritering en IV-capaciteit"
+
+
+def test_standaard_staan_alle_secties_erin_behalve_de_prioritering():
+    assert Rapportkeuze().secties == STANDAARD_SECTIES == tuple(s for s in SECTIES if s != "prioritering")
 
 
 def test_niet_gekozen_secties_blijven_leeg_en_de_telling_blijft(sqlite_register):
@@ -183,6 +188,7 @@ def test_niet_gekozen_secties_blijven_leeg_en_de_telling_blijft(sqlite_register)
     assert aantallen(g) == {"TV": {"ingevoerd": 2}, "IN": {"ingevoerd": 1}, "DC": {"niet": 1}}
     assert (g.wijzigingen, g.domeinen, g.blokkades, g.effectmetingen, g.opvolging, g.signalen, g.bronnen) == \
         ((), (), (), (), (), (), ())
+    assert g.prioritering is None
 
 
 def test_voortgang_bij_het_lezen_loopt_op_tot_een(sqlite_register):

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from registry.filters import Filter, zoek_maatregelen
 from registry.fouten import RegisterFout
+from registry.rapport.gegevens import STANDAARD_SECTIES
 from ui import vragen
 from ui.instellingen import Instellingen
 
@@ -411,7 +412,9 @@ def test_standaardwaarden_en_bestandsnaam_volgt_de_periode(qtbot, start_register
     qtbot.addWidget(d)
     assert d.periode.text() == huidig_halfjaar(date.today())
     assert d.peildatum.date().toPython() == date.today()
-    assert all(vak.isChecked() for vak in d.sectievakken.values())
+    # Every section but the prioritering, which is printed only when asked for.
+    assert [s for s, vak in d.sectievakken.items() if vak.isChecked()] == list(STANDAARD_SECTIES)
+    assert not d.sectievakken["prioritering"].isChecked()
     assert d.concept.isChecked()
     assert d.gekozen_pad().name == f"PRT-{d.periode.text()}.pdf"
     d.periode.setText("Q3 2026")

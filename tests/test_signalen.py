@@ -6,7 +6,7 @@ import pytest
 
 from registry.aanbeveling import maak_aanbeveling
 from registry.effectmeting import voeg_effectmeting_toe
-from registry.maatregel import archiveer, haal_maatregel, maak_maatregel
+from registry.maatregel import archiveer, haal_maatregel, maak_maatregel, wijzig_maatregel
 from registry.signalen import Drempels, maanden_voor, signalen
 
 PEILDATUM = date(2026, 11, 1)
@@ -53,7 +53,29 @@ def test_elk_signaal_telt_precies_de_juiste_items(opgebouwd):
         "iv_blokkade_zonder_datum": ("IN-01",),
         "aanbeveling_lang_open": ("A-1",),
         "aanbeveling_zonder_maatregel": ("A-1",),
+        "afhankelijkheden_kringloop": (),
     }
+
+
+def test_kringloop_in_afhankelijkheden_noemt_precies_de_maatregelen_op_de_kringloop(opgebouwd):
+    with opgebouwd.werk() as s:
+        # TV-01 → IN-02 → TV-02 → TV-01 is a cycle; IN-01 only depends on it; TV-02 also waits for archived NG-01.
+        wijzig_maatregel(s, "TV-01", {"afhankelijk_van": ["IN-02"]}, "t", haal_maatregel(s, "TV-01").versie)
+        wijzig_maatregel(s, "IN-02", {"afhankelijk_van": ["TV-02"]}, "t", haal_maatregel(s, "IN-02").versie)
+        wijzig_maatregel(s, "TV-02", {"afhankelijk_van": ["TV-01", "NG-01"]}, "t", haal_maatregel(s, "TV-02").versie)
+        wijzig_maatregel(s, "IN-01", {"afhankelijk_van": ["TV-01"]}, "t", haal_maatregel(s, "IN-01").versie)
+    with opgebouwd.sessie() as s:
+        (signaal,) = [g for g in signalen(s, peildatum=PEILDATUM) if g.sleutel == "afhankelijkheden_kringloop"]
+    assert signaal.titel == "Kringloop in afhankelijkheden" and signaal.soort == "maatregel"
+    assert signaal.codes == ("IN-02", "TV-01", "TV-02")
+    assert list(per_sleutel(opgebouwd))[-1] == "afhankelijkheden_kringloop"  # the existing signals keep their order
+
+
+def test_een_kringloop_via_een_gearchiveerde_maatregel_telt_niet(opgebouwd):
+    with opgebouwd.werk() as s:
+        wijzig_maatregel(s, "TV-01", {"afhankelijk_van": ["NG-01"]}, "t", haal_maatregel(s, "TV-01").versie)
+        wijzig_maatregel(s, "NG-01", {"afhankelijk_van": ["TV-01"]}, "t", haal_maatregel(s, "NG-01").versie)
+    assert per_sleutel(opgebouwd)["afhankelijkheden_kringloop"] == ()
 
 
 def test_drempels_zijn_instelbaar(opgebouwd):

@@ -23,8 +23,9 @@ from registry.aanbeveling import AanbevelingRij, aanbevelingen, koppel, ontkoppe
 from registry.domein import domeinen, toeslagen
 from registry.effectmeting import EffectmetingRij, effectmetingen_van
 from registry.fouten import ConflictFout, NietGevonden, RegisterFout, ValidatieFout
-from registry.maatregel import (JANEE_VELDEN, KEUZEVELDEN, PERIODEVELDEN, TEKSTVELDEN, MaatregelDetail,
-                                codes_en_iv_ketens, haal_maatregel, wijzig_maatregel)
+from registry.maatregel import (GETALVELDEN, JANEE_VELDEN, KEUZEVELDEN, PERIODEVELDEN, TEKSTVELDEN,
+                                MaatregelDetail, codes_en_iv_ketens, controleer_weken, haal_maatregel,
+                                wijzig_maatregel)
 from registry.planning import OngeldigeDatum, parse_periode_of_leeg
 from registry.tekst import natuurlijke_sleutel
 from registry.vocabulaire import FASE, OPVOLGING, STATUS, STATUSKLEUR, Vocabulaire
@@ -33,6 +34,7 @@ from ui.conflictdialoog import ConflictDialoog
 from ui.effectmetingen import EffectmetingenTab
 from ui.foutlabel import FOUTKLEUR, foutlabel
 from ui.koppeldialoog import kies_om_te_koppelen
+from ui.prioriteringsdialogen import besluittekst, rangtekst, wekentekst
 from ui.rijenmodel import Rijenmodel
 from ui.tabelweergave import alleen_lezen_tabel
 
@@ -41,7 +43,7 @@ _KOPLETTERS = frozenset("os")  # the mnemonics of the header's buttons (Opslaan,
 
 #: Dutch names of the logged fields, for the conflict dialog's table.
 VELDNAMEN: dict[str, str] = {
-    **TEKSTVELDEN, **JANEE_VELDEN, **PERIODEVELDEN,
+    **TEKSTVELDEN, **JANEE_VELDEN, **PERIODEVELDEN, **GETALVELDEN,
     **{veld: vocabulaire.naam[:1].upper() + vocabulaire.naam[1:] for veld, vocabulaire in KEUZEVELDEN.items()},
     "code": "Code", "domein": "Domein", "domein_secundair": "Secundair domein", "ouder": "Bovenliggende maatregel",
     "toeslagen": "Toeslagen", "afhankelijk_van": "Afhankelijk van", "gearchiveerd": "Gearchiveerd",
@@ -364,6 +366,48 @@ class DetailPaneel(QWidget):
         invoer.textChanged.connect(self._bewerkt(sleutel))
         return invoer
 
+    def _weken(self, form: _Formulier, sleutel: str, tekst: str, beschrijving: str) -> QLineEdit:
+        """A number of weeks, typed with a decimal comma; empty is unknown. The register's rule reads it: a text it
+        refuses is pointed out beside the field as soon as the user leaves it, and refused on saving."""
+        invoer = QLineEdit()
+        invoer.setPlaceholderText(self.tr("bijv. 12 of 2,5; leeg: onbekend"))
+        label = GETALVELDEN[sleutel]
+
+        def lees():
+            try:
+                return controleer_weken(invoer.text(), sleutel, label)
+            except ValidatieFout:
+                return invoer.text().strip()  # as typed: wijzig_maatregel refuses it with the same message
+
+        def zet(waarde) -> None:
+            invoer.setText(waarde if isinstance(waarde, str) else wekentekst(waarde))
+
+        def controleer() -> None:
+            veld = self._velden[sleutel]
+            try:
+                controleer_weken(invoer.text(), sleutel, label)
+            except ValidatieFout as fout:
+                veld.melding.setText(fout.melding)
+                veld.melding.show()
+                invoer.setAccessibleDescription(fout.melding)
+
+        self._veld(form, sleutel, tekst, invoer, lees, zet, beschrijving=beschrijving)
+        invoer.textChanged.connect(self._bewerkt(sleutel))
+        invoer.editingFinished.connect(controleer)
+        return invoer
+
+    def _alleen_lezen(self, form: _Formulier, tekst: str, naam: str) -> QLabel:
+        """A line the user reads here but changes elsewhere; selectable, and reachable by Tab for screen readers."""
+        regel = QLabel()
+        regel.setTextFormat(Qt.TextFormat.PlainText)  # a motivation shows as typed
+        regel.setWordWrap(True)
+        regel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        regel.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        regel.setAccessibleName(naam)
+        form.vorm.addRow(form.label(tekst, regel), regel)
+        return regel
+
     def _koppelingen(self, naam: str) -> QLabel:
         """A label with links to measures (parent, dependencies); activating one emits maatregelGekozen."""
         label = QLabel()
@@ -508,6 +552,20 @@ class DetailPaneel(QWidget):
         self.effect_basis = self._vocabulaire(form, "effect_basis", self.tr("Basis van het verwachte effect"),
                                               KEUZEVELDEN["effect_basis"])
         self.iv_inspanning = self._tekstregel(form, "iv_inspanning", self.tr("IV-inspanning"))
+        self.iv_weken = self._weken(form, "iv_weken", self.tr("IV-weken"),
+                                    self.tr("De IV-inspanning in weken op de IV-keten; de prioritering rekent "
+                                            "hiermee, of met de omvang als dit leeg is."))
+        self.iv_omvang = self._vocabulaire(form, "iv_omvang", self.tr("Omvang IV"), KEUZEVELDEN["iv_omvang"])
+        self.iv_omvang.setToolTip(self.tr("Een maat in plaats van het aantal IV-weken: XS 1, S 4, M 12, L 26, "
+                                          "XL 52 weken. Geldt alleen als IV-weken leeg is."))
+        self.personeel_weken = self._weken(form, "personeel_weken", self.tr("Personeel (weken)"),
+                                           self.tr("De inzet van personeel in weken; leeg: onbekend."))
+        self.besluit = self._alleen_lezen(form, self.tr("Besluit"), self.tr("Prioriteringsbesluit"))
+        self.rang_handmatig = self._alleen_lezen(form, self.tr("Handmatige rang"), self.tr("Handmatige rang"))
+        hint = QLabel(self.tr("Het besluit en de rang legt u vast op de pagina Prioritering, met een motivatie."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("QLabel { color: palette(placeholder-text); }")
+        form.vorm.addRow(hint)
         form.vorm = buitenvorm
         form.vorm.addRow(groep)
         return form.scroll
@@ -800,6 +858,15 @@ class DetailPaneel(QWidget):
         verstreken = bool(d and d.planning_huidig and d.status != "ingevoerd"
                           and d.planning_huidig.verstreken(date.today()))
         self.verstreken.setVisible(verstreken)
+
+        if d is None:
+            self.besluit.clear()
+            self.rang_handmatig.clear()
+        else:
+            self.besluit.setText(besluittekst(d.prioriteit, d.prioriteit_motivatie, d.prioriteit_datum,
+                                              d.prioriteit_door) or self.tr("(geen besluit)"))
+            self.rang_handmatig.setText(rangtekst(d.rang_handmatig, d.rang_motivatie)
+                                        or self.tr("(geen: de plaats volgt uit de score)"))
 
         self._zet_links(self.ouder_link, (d.ouder,) if d and d.ouder else (), self.tr("Naar %s"))
         self._zet_links(self.afhankelijk_links, d.afhankelijk_van if d else (), self.tr("Openen: %s"))

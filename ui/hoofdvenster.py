@@ -42,7 +42,8 @@ SNELTOETSEN = """<table cellpadding="3">
 <tr><td><b>Ctrl+T</b></td><td>status wijzigen (ook voor meerdere geselecteerde maatregelen)</td></tr>
 <tr><td><b>Ctrl+Delete</b></td><td>maatregel archiveren</td></tr>
 <tr><td><b>Ctrl+1 / Ctrl+2</b></td><td>naar de tabel / naar de details</td></tr>
-<tr><td><b>Alt+1 … Alt+4</b></td><td>Maatregelen, Aanbevelingen, Effectmetingen, Dashboard</td></tr>
+<tr><td><b>Alt+1 … Alt+5</b></td><td>Maatregelen, Aanbevelingen, Effectmetingen, Dashboard, Prioritering</td></tr>
+<tr><td><b>Ctrl+Z</b></td><td>Prioritering: de laatste wijziging van het scenario ongedaan maken</td></tr>
 <tr><td><b>Alt+Links</b></td><td>terug naar waar u vandaan kwam (na openen van een maatregel of aanbeveling)</td></tr>
 <tr><td><b>F5</b></td><td>opnieuw laden uit de database</td></tr>
 <tr><td><b>Ctrl+,</b></td><td>instellingen</td></tr>
@@ -138,7 +139,7 @@ class Hoofdvenster(QMainWindow):
 
     # --- building ------------------------------------------------------------------------------------------------
 
-    MAATREGELEN, AANBEVELINGEN, EFFECTMETINGEN, DASHBOARD = range(4)
+    MAATREGELEN, AANBEVELINGEN, EFFECTMETINGEN, DASHBOARD, PRIORITERING = range(5)
 
     def _maak_paginas(self) -> None:
         """The register is the first page; the others are built when first shown (their modules load then too)."""
@@ -152,6 +153,8 @@ class Hoofdvenster(QMainWindow):
         self.paginas.addTab(self.aanbevelingen, self.tr("Aanbevelingen"))
         self.paginas.addTab(self.effectmetingen, self.tr("Effectmetingen"))
         self.paginas.addTab(self.dashboard, self.tr("Dashboard"))
+        self.prioritering = LuiePagina(self._maak_prioriteringspagina, parent=self)
+        self.paginas.addTab(self.prioritering, self.tr("Prioritering"))
         self._terug: list[tuple[int, str | None]] = []  # where "Terug" (Alt+Left) returns to: page and item code
         self._filterdock_was_zichtbaar: bool | None = None  # set while another page hides the filters
         self.setCentralWidget(self.paginas)
@@ -179,8 +182,20 @@ class Hoofdvenster(QMainWindow):
         pagina.ververs(self.model.alle_rijen())
         return pagina
 
+    def _maak_prioriteringspagina(self):
+        from ui.prioriteringspagina import PrioriteringsPagina
+
+        pagina = PrioriteringsPagina(self.register, self.gebruiker)
+        pagina.maatregelGekozen.connect(lambda code: self._open_maatregel(code, self.PRIORITERING,
+                                                                          pagina.huidige_code()))
+        pagina.gewijzigd.connect(self._prioritering_gewijzigd)
+        return pagina
+
     def _gebouwde_paginas(self) -> list:
-        return [lui.pagina for lui in (self.aanbevelingen, self.effectmetingen, self.dashboard) if lui.pagina]
+        return [lui.pagina for lui in self._luie_paginas() if lui.pagina]
+
+    def _luie_paginas(self) -> tuple[LuiePagina, ...]:
+        return self.aanbevelingen, self.effectmetingen, self.dashboard, self.prioritering
 
     def _maak_tabel(self) -> None:
         self.tabel = QTableView(self)
@@ -270,6 +285,7 @@ class Hoofdvenster(QMainWindow):
                 (t("&Aanbevelingen"), t("Aanbevelingen en wat ermee gedaan is")),
                 (t("&Effectmetingen"), t("Alle effectmetingen, en de maatregelen zonder")),
                 (t("&Dashboard"), t("Status per domein, IV-blokkades, opvolging en effect in grafieken")),
+                (t("Pr&ioritering"), t("Rangorde, IV-capaciteit per keten en periode, en scenario's")),
             ])]
         self.actie_terug = self._actie(t("Te&rug"), self.ga_terug, QKeySequence.StandardKey.Back,
                                        t("Terug naar waar u vandaan kwam"))
@@ -421,8 +437,9 @@ class Hoofdvenster(QMainWindow):
         self._werk_tellingen_bij()
         self._werk_acties_bij()
 
-    def _ververs_maatregelen(self, codes: list[str]) -> None:
-        """Reload the rows of these measures after a change (not all 10,000)."""
+    def _ververs_maatregelen(self, codes: list[str], behalve=None) -> None:
+        """Reload the rows of these measures after a change (not all 10,000); `behalve`: a page that has just reread
+        itself."""
         gezocht = set(codes)
         bekend = {r.code: r.id for r in self.model.alle_rijen() if r.code in gezocht}
         with self.register.sessie() as sessie:
@@ -431,7 +448,7 @@ class Hoofdvenster(QMainWindow):
         self._met_behoud_van_selectie(lambda: self.model.vervang(rijen))
         self.filterpaneel.zet_iv_ketens(self._iv_ketens())
         self.ververs_signalen()
-        self._paginas_verouderd()
+        self._paginas_verouderd(behalve)
 
     def _na_wijziging(self, codes: list[str]) -> None:
         """After a status change or correction: fresh rows, and the shown measure reloaded (its version changed)."""
@@ -442,19 +459,21 @@ class Hoofdvenster(QMainWindow):
             self.historie.toon(self._huidige_code)
 
     def ververs(self) -> None:
-        if not self._alles_mag_verlaten():
+        if not self._alles_mag_verlaten(scenario=False):  # a scenario survives a reload
             return
         self._herlaad()
         self._toon_maatregel(self._huidige_code)
 
-    def _herlaad(self) -> None:
-        """Every row read again, with the filter's chain list, the signals and the pages (a reload or an import)."""
+    def _herlaad(self, behalve=None) -> None:
+        """Every row read again, with the filter's chain list, the signals and the pages (a reload or an import).
+
+        `behalve`: a page that has just reread itself."""
         with self.register.sessie() as sessie:
             rijen = zoek_maatregelen(sessie, ALLES)
         self._met_behoud_van_selectie(lambda: self.model.laad(rijen))
         self.filterpaneel.zet_iv_ketens(self._iv_ketens())
         self.ververs_signalen()
-        self._paginas_verouderd()
+        self._paginas_verouderd(behalve)
 
     # --- selection -----------------------------------------------------------------------------------------------
 
@@ -919,7 +938,7 @@ class Hoofdvenster(QMainWindow):
 
     def _paginas_verouderd(self, behalve=None) -> None:
         """Data changed: pages showing it reread now if visible, else when next shown."""
-        for lui in (self.aanbevelingen, self.effectmetingen, self.dashboard):
+        for lui in self._luie_paginas():
             if lui.pagina is not behalve:
                 lui.markeer_verouderd()
 
@@ -929,6 +948,19 @@ class Hoofdvenster(QMainWindow):
         self._paginas_verouderd(behalve=self.aanbevelingen.pagina)
         if self._huidige_code and self._huidige_code in tuple(maatregelcodes or ()):
             self.detail.ververs_aanbevelingen()
+
+    def _prioritering_gewijzigd(self) -> None:
+        """A decision, a hand-set rank or a saved scenario was written: the rows of the measures it changed are
+        reread (their version went up), and the measure shown too when it has no unsaved edits. Capacities are
+        not in the table: a change of capacity alone rereads nothing here."""
+        pagina = self.prioritering.pagina
+        codes = list(pagina.gewijzigde_codes) if pagina is not None else []
+        if codes:
+            self._ververs_maatregelen(codes, behalve=pagina)
+        else:
+            self._paginas_verouderd(behalve=pagina)
+        if self._huidige_code in codes and not self.detail.is_gewijzigd():
+            self._toon_maatregel(self._huidige_code)
 
     def _werk_terug_bij(self) -> None:
         """The action names where it goes: the item, or else the page."""
@@ -976,6 +1008,8 @@ class Hoofdvenster(QMainWindow):
             self.selecteer(code)
         elif pagina == self.AANBEVELINGEN:
             self.aanbevelingen.zorg().selecteer(code)
+        elif pagina == self.PRIORITERING:
+            self.prioritering.zorg().selecteer(code)
 
     def toon_sneltoetsen(self) -> None:
         vragen.meld(self, self.tr("Sneltoetsen"), SNELTOETSEN)
@@ -1070,14 +1104,19 @@ class Hoofdvenster(QMainWindow):
         s.laatste_filter = self._filter
         s.bewaar()
 
-    def _alles_mag_verlaten(self) -> bool:
-        """Unsaved edits anywhere (measure details, a recommendation's decision) are saved, dropped or kept."""
+    def _alles_mag_verlaten(self, scenario: bool = True) -> bool:
+        """Unsaved edits anywhere (measure details, a recommendation's decision) are saved, dropped or kept; with
+        `scenario`, a prioritering scenario not saved as a decision is dropped or kept too."""
         if not self.detail.mag_verlaten():
             self.toon_pagina(self.MAATREGELEN)
             return False
         pagina = self.aanbevelingen.pagina
         if pagina is not None and not pagina.mag_verlaten():
             self.toon_pagina(self.AANBEVELINGEN)
+            return False
+        pagina = self.prioritering.pagina
+        if scenario and pagina is not None and not pagina.mag_verlaten():  # a scenario not saved as a decision
+            self.toon_pagina(self.PRIORITERING)
             return False
         return True
 

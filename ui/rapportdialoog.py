@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDateEdit, QDialog, QDia
 
 from registry.filters import Filter
 from registry.fouten import RegisterFout, ValidatieFout
-from registry.rapport.gegevens import SECTIE_LABELS, SECTIES, Rapportkeuze
+from registry.rapport.gegevens import SECTIE_LABELS, SECTIES, STANDAARD_SECTIES, Rapportkeuze
 from ui import vragen
 from ui.achtergrondwerk import wacht_met_wachtcursor
 from ui.foutlabel import foutlabel
@@ -115,7 +115,10 @@ class RapportDialoog(QDialog):
         for i, sectie in enumerate(SECTIES):  # column by column, so the report's order reads downwards
             vak = QCheckBox(SECTIE_LABELS[sectie], self.onderdelen)
             vak.setAccessibleName(self.tr("Onderdeel %s") % SECTIE_LABELS[sectie])
-            vak.setChecked(True)
+            vak.setChecked(sectie in STANDAARD_SECTIES)  # the prioritering only when asked for
+            if sectie == "prioritering":
+                vak.setToolTip(self.tr("Het plan per IV-keten en periode, de besluiten met hun motivering en wat "
+                                       "niet past. Het plan gaat over het hele register, ook met een selectie."))
             rooster.addWidget(vak, i % helft, i // helft)
             self.sectievakken[sectie] = vak
         notitie = QLabel(self.tr("De titelpagina en de inhoudsopgave staan altijd in het overzicht."),

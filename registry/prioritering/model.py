@@ -11,7 +11,7 @@ from registry.vocabulaire import IV_OMVANG_WEKEN
 SCENARIOVELDEN = ("verwacht_effect", "effect_basis", "iv_weken", "iv_omvang", "personeel_weken", "prioriteit")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Prioinvoer:
     """One measure's inputs to the ranking and the fit, as read from the register (or changed by a scenario)."""
     id: int
@@ -52,7 +52,7 @@ class Prioinvoer:
         return self.status != "ingevoerd" and not self.gearchiveerd and self.fase != "gestopt"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Capaciteit:
     """IV-weeks available on one chain in one period."""
     id: int | None  # None: only in a scenario, not saved
@@ -64,7 +64,7 @@ class Capaciteit:
     versie: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Prioriteringsinvoer:
     """Everything the ranking and the fit need; the scenario is a changed copy of this."""
     maatregelen: tuple[Prioinvoer, ...]  # every measure, also closed and archived ones: dependencies may point there
@@ -74,7 +74,7 @@ class Prioriteringsinvoer:
         return replace(self, **wijzigingen)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Score:
     """The score and its parts, so the user sees why: effectpunten × gewicht ÷ deler."""
     effectpunten: int  # hoog 3, midden 2, laag 1, onbekend 1
@@ -84,7 +84,7 @@ class Score:
     waarde: float | None  # None when the measure needs IV and its weeks are unknown: it cannot be ranked fairly
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rangregel:
     """An open measure in the ranking."""
     maatregel: Prioinvoer
@@ -105,7 +105,7 @@ UITKOMSTEN: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Uitkomst:
     soort: str  # a key of UITKOMSTEN
     reden: str  # Dutch, why (e.g. "wacht op TV-03, dat niet past"; "groter dan elke periode (40 weken)")
@@ -121,7 +121,7 @@ class Uitkomst:
         return self.periode.tekst if self.periode is not None else UITKOMSTEN[self.soort]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Capaciteitsvak:
     """One chain in one period after the fit."""
     keten: str
@@ -136,7 +136,7 @@ class Capaciteitsvak:
         return self.capaciteit - self.gebruikt
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Plan:
     """The ranking and the fit of one Prioriteringsinvoer (the register's, or a scenario's)."""
     rangorde: tuple[Rangregel, ...]  # the open measures, in final order
@@ -149,7 +149,7 @@ class Plan:
         return [r for r in self.rangorde if self.uitkomsten[r.maatregel.id].soort == soort]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Verschuiving:
     """A measure whose outcome differs between two plans."""
     code: str
@@ -159,7 +159,7 @@ class Verschuiving:
     richting: str  # "erin" (now planned), "eruit" (no longer planned), "verschoven" (other period), "anders"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scenario:
     """Changes tried on top of the register, never written until saved as a decision (scenario.bewaar_scenario).
 
@@ -183,7 +183,7 @@ class Scenario:
         return replace(self, invoer={**self.invoer, maatregel_id: huidig})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BesluitRij:
     """A saved scenario (tabellen.Prioriteringsbesluit) as a plain row."""
     id: int

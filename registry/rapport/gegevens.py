@@ -8,6 +8,8 @@ Statuses are those as of the peildatum, read from the valid (not superseded) sta
   measure as it is now (IV, owner, planning and texts have no history);
 - archived measures are selected only with `met_gearchiveerd`; they are then listed, but never counted (brief §4);
 - effect measurements, IV blockades and recommendations carry no reliable date: they are shown as they are now.
+- the prioritering (inputs, capacities, decisions) has no history either: it is the plan as it stands now, made
+  over the whole register (capacity is shared); with a filter its lists show the selected measures only.
 """
 
 from collections.abc import Callable
@@ -25,6 +27,7 @@ from registry.filters import Filter, MaatregelRij, voorwaarde, zoek_maatregelen
 from registry.fouten import ValidatieFout
 from registry.maatregel import rijen_voor_maatregelen
 from registry.planning import OngeldigeDatum, Periode, parse_periode_of_leeg
+from registry.prioritering.model import BesluitRij
 from registry.signalen import Drempels, Signaal, signalen
 from registry.status import HistorieRij, historie_van
 from registry.tabellen import Bron, Maatregel, MaatregelBron
@@ -33,13 +36,16 @@ from registry.vocabulaire import BEWIJSKRACHT, IV_BLOKKADE_SOORT, OPVOLGING, STA
 
 
 #: Sections 2–9 of brief §4, in print order; the title page and the table of contents are always printed.
-SECTIES: tuple[str, ...] = ("samenvatting", "wijzigingen", "per_domein", "blokkades", "effectmetingen", "opvolging",
-                            "signalen", "bronnen")
+SECTIES: tuple[str, ...] = ("samenvatting", "wijzigingen", "per_domein", "blokkades", "prioritering", "effectmetingen",
+                            "opvolging", "signalen", "bronnen")
+#: What a report holds unless chosen otherwise (dialog, command line): the prioritering (issue 9) only when asked for.
+STANDAARD_SECTIES: tuple[str, ...] = tuple(s for s in SECTIES if s != "prioritering")
 SECTIE_LABELS: dict[str, str] = {
     "samenvatting": "Samenvatting",
     "wijzigingen": "Wijzigingen sinds het vorige rapport",
     "per_domein": "Maatregelen per domein",
     "blokkades": "IV-blokkades",
+    "prioritering": "Prioritering en IV-capaciteit",
     "effectmetingen": "Effectmetingen",
     "opvolging": "Opvolging van aanbevelingen",
     "signalen": "Signalen",
@@ -54,7 +60,7 @@ class Rapportkeuze:
     periode: str | None = None  # reporting period label, e.g. "2026-H2"
     sinds: date | None = None  # changes on or after this day (section 3); None: no changes listed
     drempels: Drempels = Drempels()  # thresholds of the signals (section 8)
-    secties: tuple[str, ...] = SECTIES  # the sections to print (codes of SECTIES), printed in SECTIES order
+    secties: tuple[str, ...] = STANDAARD_SECTIES  # the sections to print (codes of SECTIES), in SECTIES order
 
     def periode_nederlands(self) -> str | None:
         """The period in Dutch words ("2e helft 2026"); a text that is no period is a ValidatieFout on "periode"."""
@@ -213,6 +219,77 @@ class Bronopvolging:  # section 7, one source
 
 
 @dataclass(frozen=True)
+class Geplandregel:  # a measure planned in a capacity slot
+    code: str
+    naam: str
+    weken: float | None  # the IV-weeks the fit used
+    score: str  # the score with its parts (rangorde.score_uitleg), e.g. "3 × 0,8 ÷ 12 = 0,20"
+    rang: int  # final place in the ranking
+    prioriteit: str | None  # PRIORITEIT label of the decision ("Nu", "Later"); None without one
+    handmatig: bool  # placed by a hand-set rank
+
+
+@dataclass(frozen=True)
+class Planvak:  # one IV chain in one period after the fit
+    keten: str
+    periode: str  # Dutch words, e.g. "1e helft 2027"
+    periode_tekst: str  # as typed, e.g. "2027-H1"
+    capaciteit: float
+    gebruikt: float  # by every measure planned here, selected or not
+    vrij: float
+    maatregelen: tuple[Geplandregel, ...]  # the selected ones, in planning order
+    buiten_selectie: int  # planned here but not in the selection
+
+
+@dataclass(frozen=True)
+class Prioriteitregel:  # a measure with a decision nu / later / niet
+    code: str
+    naam: str
+    prioriteit: str  # PRIORITEIT code
+    prioriteit_label: str
+    motivatie: str | None
+    datum: date | None
+    door: str | None
+
+
+@dataclass(frozen=True)
+class Rangbesluit:  # an open measure placed by hand in the ranking
+    code: str
+    naam: str
+    rang_handmatig: int  # the place the user set
+    rang: int  # its place in the final ranking (the end, when the place set lies beyond it)
+    rang_volgens_score: int
+    motivatie: str | None
+
+
+@dataclass(frozen=True)
+class Uitkomstregel:  # an open measure the fit did not plan
+    code: str
+    naam: str
+    keten: str | None
+    soort: str  # a key of prioritering.model.UITKOMSTEN
+    soort_label: str
+    reden: str
+    rang: int
+
+
+@dataclass(frozen=True)
+class Prioriteringsdeel:
+    """The plan of the whole register; with a filter, the lists hold the selected measures only."""
+    gefilterd: bool
+    aantal_open: int  # open (ranked) measures in the selection
+    vakken: tuple[Planvak, ...]  # every capacity slot, by period start, then chain
+    prioriteiten: tuple[Prioriteitregel, ...]  # nu, later, niet; each by code
+    rangen: tuple[Rangbesluit, ...]  # by final rank
+    besluiten: tuple[BesluitRij, ...]  # every saved scenario, the newest first (not filtered: register-wide)
+    past_niet: tuple[Uitkomstregel, ...]  # each list in rank order
+    geen_capaciteit: tuple[Uitkomstregel, ...]
+    invoer_ontbreekt: tuple[Uitkomstregel, ...]
+    geblokkeerd_zonder_capaciteit: tuple[Uitkomstregel, ...]  # IV-blocked, no capacity ever planned
+    kringlopen: tuple[tuple[str, ...], ...]  # dependency cycles (codes); with a filter those touching the selection
+
+
+@dataclass(frozen=True)
 class Rapportgegevens:
     titel: Titel
     samenvatting: Samenvatting
@@ -226,6 +303,7 @@ class Rapportgegevens:
     signalen: tuple[Signaal, ...]
     bronnen: tuple[BronRij, ...]  # in code order
     maatregelen: tuple[str, ...]  # codes of the selected measures, in code order (archived ones when asked)
+    prioritering: Prioriteringsdeel | None = None  # read only when the section is chosen
 
 
 # --- building -------------------------------------------------------------------------------------------------------
@@ -421,6 +499,9 @@ def rapportgegevens(sessie: Session, keuze: Rapportkeuze,
             genoemd |= {a.bron for a in adviezen}
             alle_bronnen = [b for b in alle_bronnen if b.code in genoemd]
 
+    prioritering = _prioritering(sessie, gekozen, not alle) if "prioritering" in secties else None
+    meld(0.97)
+
     gegevens = Rapportgegevens(
         titel=Titel(keuze.periode.strip() if keuze.periode and keuze.periode.strip() else None,
                     keuze.periode_nederlands(), keuze.peildatum, keuze.sinds, keuze.filter.omschrijving(),
@@ -436,6 +517,7 @@ def rapportgegevens(sessie: Session, keuze: Rapportkeuze,
         signalen=signaallijst,
         bronnen=tuple(alle_bronnen),
         maatregelen=tuple(r.code for r in rijen),
+        prioritering=prioritering,
     )
     meld(1.0)
     return gegevens
@@ -463,3 +545,70 @@ def _opvolging(adviezen: list[AanbevelingRij], titels: dict[str, str]) -> tuple[
             aantallen, totaal))
     groepen.sort(key=lambda b: (-b.totaal, b.bron is None, natuurlijke_sleutel(b.bron or "")))
     return tuple(groepen), _opvolgingaantallen(adviezen)[0]
+
+
+def _prioritering(sessie: Session, gekozen: set[int], gefilterd: bool) -> Prioriteringsdeel:
+    """The plan over every measure (they share the capacity), its lists cut down to the selection `gekozen`."""
+    # Imported here: only a report with this section needs the prioritering.
+    from registry.prioritering.besluit import besluiten
+    from registry.prioritering.inpassing import maak_plan
+    from registry.prioritering.invoer import lees_invoer
+    from registry.prioritering.model import UITKOMSTEN
+    from registry.prioritering.rangorde import score_uitleg
+    from registry.vocabulaire import PRIORITEIT
+
+    invoer = lees_invoer(sessie)
+    plan = maak_plan(invoer)
+    if not gefilterd:  # the plan as it stands now: no peildatum leaves a measure out of it
+        gekozen = {m.id for m in invoer.maatregelen}
+    per_id = {m.id: m for m in invoer.maatregelen}
+    per_code = {m.code: m for m in invoer.maatregelen}
+    regel_van = {r.maatregel.id: r for r in plan.rangorde}
+
+    vakken = []
+    for v in plan.vakken:
+        geplande = [per_code[c] for c in v.maatregelen if c in per_code]
+        getoond = tuple(
+            Geplandregel(m.code, m.naam, m.weken, score_uitleg(regel_van[m.id].score), regel_van[m.id].rang,
+                         PRIORITEIT.label(m.prioriteit) if m.prioriteit else None, regel_van[m.id].handmatig)
+            for m in geplande if m.id in gekozen and m.id in regel_van)
+        vakken.append(Planvak(v.keten, _nederlands(v.periode) or v.periode.tekst, v.periode.tekst, v.capaciteit,
+                              v.gebruikt, v.vrij, getoond, len(v.maatregelen) - len(getoond)))
+
+    volgorde = {code: i for i, code in enumerate(PRIORITEIT.codes)}
+    prioriteiten = tuple(
+        Prioriteitregel(m.code, m.naam, m.prioriteit, PRIORITEIT.label(m.prioriteit) or m.prioriteit,
+                        m.prioriteit_motivatie, m.prioriteit_datum, m.prioriteit_door)
+        for m in sorted((m for m in invoer.maatregelen if m.prioriteit and m.id in gekozen),
+                        key=lambda m: (volgorde.get(m.prioriteit, len(volgorde)), natuurlijke_sleutel(m.code))))
+    rangen = tuple(
+        Rangbesluit(r.maatregel.code, r.maatregel.naam, r.maatregel.rang_handmatig, r.rang, r.rang_volgens_score,
+                    r.maatregel.rang_motivatie)
+        for r in plan.rangorde if r.maatregel.rang_handmatig is not None and r.maatregel.id in gekozen)
+
+    def uitkomsten(regels) -> tuple[Uitkomstregel, ...]:
+        lijst = []
+        for r in regels:
+            if r.maatregel.id in gekozen:
+                u = plan.uitkomsten[r.maatregel.id]
+                lijst.append(Uitkomstregel(r.maatregel.code, r.maatregel.naam, u.keten or r.maatregel.iv_keten,
+                                           u.soort, UITKOMSTEN.get(u.soort, u.soort), u.reden, r.rang))
+        return tuple(lijst)
+
+    geblokkeerd = [regel_van[per_code[c].id] for c in plan.geblokkeerd_zonder_capaciteit
+                   if c in per_code and per_code[c].id in regel_van]
+    gekozen_codes = {per_id[i].code for i in gekozen if i in per_id}
+    kringlopen = tuple(k for k in plan.kringlopen if not gefilterd or gekozen_codes.intersection(k))
+    return Prioriteringsdeel(
+        gefilterd=gefilterd,
+        aantal_open=sum(1 for r in plan.rangorde if r.maatregel.id in gekozen),
+        vakken=tuple(vakken),
+        prioriteiten=prioriteiten,
+        rangen=rangen,
+        besluiten=tuple(besluiten(sessie)),
+        past_niet=uitkomsten(plan.met_soort("past_niet")),
+        geen_capaciteit=uitkomsten(plan.met_soort("geen_capaciteit")),
+        invoer_ontbreekt=uitkomsten(plan.met_soort("invoer_ontbreekt")),
+        geblokkeerd_zonder_capaciteit=uitkomsten(geblokkeerd),
+        kringlopen=kringlopen,
+    )

@@ -165,7 +165,7 @@ _stijlen: dict[str, ParagraphStyle] | None = None
 
 
 def stijlen() -> dict[str, ParagraphStyle]:
-    """The report's paragraph styles, all in DejaVu Sans: titel, kop1, kop2, gewoon, klein, cel, cel_vet, ..."""
+    """The report's paragraph styles, all in DejaVu Sans: titel, kop1, kop2, kop3, gewoon, klein, cel, cel_vet, ..."""
     global _stijlen
     if _stijlen is None:
         registreer_lettertypen()
@@ -178,6 +178,9 @@ def stijlen() -> dict[str, ParagraphStyle]:
                                    spaceBefore=6, spaceAfter=8, textColor=KOPKLEUR, keepWithNext=1),
             "kop2": ParagraphStyle("kop2", parent=gewoon, fontName=LETTER_VET, fontSize=12.5, leading=16,
                                    spaceBefore=8, spaceAfter=4, textColor=KOPKLEUR, keepWithNext=1),
+            # Below kop2 and left out of the contents: a report's contents must stay a page or two.
+            "kop3": ParagraphStyle("kop3", parent=gewoon, fontName=LETTER_VET, fontSize=11, leading=14,
+                                   spaceBefore=8, spaceAfter=3, textColor=KOPKLEUR, keepWithNext=1),
             "gewoon": gewoon,
             "klein": ParagraphStyle("klein", parent=gewoon, fontSize=8, leading=10),
             "cel": cel,

@@ -16,12 +16,15 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from sqlmodel import Session
 
 from registry.dashboard import Dashboardcijfers, aandeel
-from registry.rapport.gegevens import (SECTIES, Maatregelregel, Rapportgegevens, Rapportkeuze, Wijziging,
-                                       rapportgegevens)
+from registry.rapport.gegevens import (SECTIES, STANDAARD_SECTIES, Maatregelregel, Prioriteringsdeel, Rapportgegevens,
+                                       Rapportkeuze, Uitkomstregel, Wijziging, rapportgegevens)
 from registry.rapport.opmaak import (KOPKLEUR, Alinea, Voortgang, alinea, bij_elkaar, bouw_document,
                                      figuur_als_flowable, inhoudsopgave, kop, stijlen, tabel, tekst)
 from registry.planning import dag_nederlands
-from registry.vocabulaire import BRONSOORT, OPVOLGING, STATUS, STATUSKLEUR
+from registry.prioritering.inpassing import kringlooptekst
+from registry.prioritering.rangorde import getal
+from registry.vocabulaire import (BEWIJSGEWICHT, BRONSOORT, EFFECT_BASIS, EFFECTPUNTEN, OPVOLGING, STATUS, STATUSKLEUR,
+                                  VERWACHT_EFFECT)
 
 TITEL = "Overzicht verbetermaatregelen Toeslagen"
 #: The classification line in every footer, unless the caller gives one: a concept must not pass for what was sent.
@@ -96,10 +99,9 @@ def _nieuwe_sectie(titel: str) -> list[Flowable]:
 
 
 def _bij_elkaar(verhaal: list[Flowable], groep: list[Flowable], volgende: Flowable) -> None:
-    """Append `groep` and `volgende`, kept together; a section heading just before joins the group, so that it
-    never stands alone at the bottom of a page either."""
-    vorige = verhaal[-1] if verhaal else None
-    if isinstance(vorige, Paragraph) and vorige.style.name == "kop1":
+    """Append `groep` and `volgende`, kept together; the headings just before join the group, so that none of them
+    stands alone at the bottom of a page either."""
+    while verhaal and isinstance(verhaal[-1], Paragraph) and verhaal[-1].style.name in ("kop1", "kop2"):
         groep = [verhaal.pop(), *groep]
     verhaal += bij_elkaar(groep, volgende)
 
@@ -222,6 +224,125 @@ def _blokkades(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowable]
     return verhaal
 
 
+def _getal(waarde: float | None) -> str:
+    """IV-weeks as the prioritering page writes them (40, 12,5); unknown as a dash."""
+    return "—" if waarde is None else getal(waarde)
+
+
+def _rechts(waarde: str) -> Flowable:
+    return alinea(waarde, "cel_rechts")
+
+
+def _prioritering_uitleg() -> list[str]:
+    effect = ", ".join(f"{c} {EFFECTPUNTEN[c]}" for c in VERWACHT_EFFECT.codes)
+    gewicht = ", ".join(f"{c} {BEWIJSGEWICHT[c]:.1f}".replace(".", ",") for c in EFFECT_BASIS.codes)
+    return [
+        "Score = verwacht effect × gewicht van de onderbouwing ÷ IV-weken (ten minste 1). "
+        f"Effect: {effect}; onderbouwing: {gewicht} (zonder onderbouwing telt ‘geen’). Een maatregel die IV nodig "
+        "heeft en waarvan de IV-weken onbekend zijn, krijgt geen score en komt achter de maatregelen met een score. "
+        "Een rang die met een motivatie met de hand is gezet, gaat vóór de score.",
+        "Inpassing: per IV-keten wordt de capaciteit periode na periode gevuld in de volgorde van de rangorde. Een "
+        "maatregel wordt in zijn geheel in één periode gepland, en nooit vóór een maatregel waarvan hij afhankelijk "
+        "is. Alleen open maatregelen doen mee (niet ingevoerd, niet gearchiveerd, niet gestopt); een maatregel met "
+        "het besluit ‘niet’ wordt niet gepland.",
+    ]
+
+
+def _deel(verhaal: list[Flowable], titel: str, aantal: int | None, inhoud: Flowable | None,
+          toelichting: str | None = None) -> None:
+    """A part under a kop3 heading (with its count), kept together with its start; "Geen." when it is empty."""
+    groep: list[Flowable] = [alinea(titel if aantal is None else f"{titel} ({aantal})", "kop3")]
+    if toelichting:
+        groep.append(alinea(toelichting, "klein"))
+    _bij_elkaar(verhaal, groep, inhoud if inhoud is not None else _leeg("Geen."))
+
+
+def _uitkomsttabel(regels: tuple[Uitkomstregel, ...], tik: Callable[[int], None], *, reden: bool = True,
+                   soort: bool = False) -> Flowable | None:
+    if not regels:
+        return None
+    koppen = ["Rang", "Code", "Naam", "IV-keten"] + (["Uitkomst"] if soort else []) + (["Reden"] if reden else [])
+    breedtes = [0.8, 1.3, 3.6, 2.2] + ([1.8] if soort else []) + ([3.6] if reden else [])
+    return tabel(koppen, [[_rechts(str(r.rang)), r.code, r.naam, r.keten] + ([r.soort_label] if soort else [])
+                          + ([r.reden] if reden else []) for r in regels],
+                 breedtes, codekolommen=[1], voortgang=tik)
+
+
+def _prioritering(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowable]:
+    verhaal = _nieuwe_sectie("Prioritering en IV-capaciteit")
+    p: Prioriteringsdeel | None = g.prioritering
+    if p is None:  # not read: cannot happen through maak_rapport, which reads what it prints
+        verhaal.append(_leeg("Geen."))
+        return verhaal
+    verhaal += [alinea(regel) for regel in _prioritering_uitleg()]
+    stand = (f"Dit is de stand van {_datum(g.titel.gegenereerd_op)}: invoer, capaciteit en besluiten hebben geen "
+             "historie, dus de peildatum geldt hier niet.")
+    if p.gefilterd:
+        stand += (" Het plan is gemaakt over het hele register, omdat alle maatregelen dezelfde capaciteit delen; "
+                  f"de lijsten tonen alleen de maatregelen in de selectie ({p.aantal_open} open).")
+    verhaal.append(alinea(stand, "klein"))
+
+    # The plan per chain and period: an overview, then what each slot holds.
+    verhaal.append(kop("Plan per keten en periode", 2))
+    if not p.vakken:
+        _bij_elkaar(verhaal, [], _leeg("Geen. Er is nog geen IV-capaciteit per keten en periode ingevoerd."))
+    else:
+        _bij_elkaar(verhaal, [], tabel(
+            ["IV-keten", "Periode", "Capaciteit", "Gebruikt", "Vrij", "Gepland"],
+            [[v.keten, v.periode, _rechts(_getal(v.capaciteit)), _rechts(_getal(v.gebruikt)), _rechts(_getal(v.vrij)),
+              _rechts(str(len(v.maatregelen) + v.buiten_selectie))] for v in p.vakken],
+            [3.2, 2.2, 1.3, 1.3, 1.1, 1.1], voortgang=tik))
+        verhaal.append(alinea("In IV-weken; ‘Gepland’ telt de maatregelen in de periode.", "klein"))
+        for v in p.vakken:
+            toelichting = f"{_getal(v.gebruikt)} van {_getal(v.capaciteit)} IV-weken gebruikt, {_getal(v.vrij)} vrij."
+            if v.buiten_selectie:
+                toelichting += (f" Daarnaast {v.buiten_selectie} "
+                                f"{'maatregel' if v.buiten_selectie == 1 else 'maatregelen'} buiten de selectie.")
+            inhoud = tabel(["Rang", "Code", "Naam", "IV-weken", "Score", "Besluit"],
+                           [[_rechts(str(m.rang) + (" *" if m.handmatig else "")), m.code, m.naam,
+                             _rechts(_getal(m.weken)), m.score, m.prioriteit or "—"] for m in v.maatregelen],
+                           [0.9, 1.3, 4.6, 1.2, 2.4, 1.2], codekolommen=[1], voortgang=tik) if v.maatregelen else None
+            _deel(verhaal, f"{v.keten} — {v.periode}", None, inhoud, toelichting)
+        if any(m.handmatig for v in p.vakken for m in v.maatregelen):
+            verhaal.append(alinea("* rang met de hand gezet (zie Besluiten en motivering).", "klein"))
+
+    # The decisions, each with its motivation.
+    verhaal.append(kop("Besluiten en motivering", 2))
+    _deel(verhaal, "Prioriteit per maatregel", len(p.prioriteiten), tabel(
+        ["Code", "Naam", "Prioriteit", "Motivatie", "Datum", "Door"],
+        [[b.code, b.naam, b.prioriteit_label, b.motivatie, _kort(b.datum), b.door] for b in p.prioriteiten],
+        [1.3, 3.2, 1.3, 4.4, 1.5, 1.6], codekolommen=[0, 2, 4], voortgang=tik) if p.prioriteiten else None)
+    _deel(verhaal, "Rang met de hand gezet", len(p.rangen), tabel(
+        ["Code", "Naam", "Gezette rang", "Volgens score", "Motivatie"],
+        [[r.code, r.naam, _rechts(str(r.rang_handmatig) + ("" if r.rang == r.rang_handmatig
+                                                              else f" (nu {r.rang}: de laatste plaats)")),
+          _rechts(str(r.rang_volgens_score)), r.motivatie] for r in p.rangen],
+        [1.3, 3.6, 1.6, 1.4, 5.0], codekolommen=[0], voortgang=tik) if p.rangen else None)
+    _deel(verhaal, "Vastgelegde scenario’s", len(p.besluiten), tabel(
+        ["Datum", "Door", "Motivatie", "Wijzigingen", "Gevolgen"],
+        [[_kort(b.datum), b.besloten_door, b.motivatie, "\n".join(b.wijzigingen) or "—",
+          "\n".join(b.gevolgen) or "—"] for b in p.besluiten],
+        [1.5, 1.6, 3.6, 3.4, 3.4], codekolommen=[0], voortgang=tik) if p.besluiten else None,
+        "Een scenario geldt voor het hele register." if p.gefilterd and p.besluiten else None)
+
+    # What the capacity does not hold.
+    verhaal.append(kop("Wat niet past", 2))
+    _deel(verhaal, "Past niet", len(p.past_niet), _uitkomsttabel(p.past_niet, tik),
+          "Open maatregelen met een keten, IV-weken en capaciteit die in geen periode passen.")
+    _deel(verhaal, "Geen capaciteit voor de keten", len(p.geen_capaciteit),
+          _uitkomsttabel(p.geen_capaciteit, tik, reden=False),
+          "Voor de IV-keten van deze maatregelen is in geen enkele periode capaciteit ingevoerd.")
+    _deel(verhaal, "Invoer ontbreekt", len(p.invoer_ontbreekt), _uitkomsttabel(p.invoer_ontbreekt, tik),
+          "Zonder IV-weken (of omvang) en IV-keten kan een maatregel die IV nodig heeft niet worden ingepast.")
+    _deel(verhaal, "IV-geblokkeerd zonder geplande capaciteit", len(p.geblokkeerd_zonder_capaciteit),
+          _uitkomsttabel(p.geblokkeerd_zonder_capaciteit, tik, soort=True),
+          "Maatregelen met een IV-blokkade waarvoor in geen periode capaciteit is gepland.")
+    _deel(verhaal, "Kringlopen in afhankelijkheden", len(p.kringlopen),
+          alinea("\n".join(kringlooptekst(k) for k in p.kringlopen)) if p.kringlopen else None,
+          "Maatregelen die via hun afhankelijkheden van zichzelf afhangen: geen ervan kan worden gepland.")
+    return verhaal
+
+
 def _effectmetingen(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowable]:
     verhaal = _nieuwe_sectie("Effectmetingen")
     if g.effectmetingen:
@@ -291,8 +412,8 @@ def _bronnen(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowable]:
 # --- the document ---------------------------------------------------------------------------------------------------
 
 _SECTIE_OPMAAK = {"samenvatting": _samenvatting, "wijzigingen": _wijzigingen, "per_domein": _per_domein,
-                  "blokkades": _blokkades, "effectmetingen": _effectmetingen, "opvolging": _opvolging,
-                  "signalen": _signalen, "bronnen": _bronnen}
+                  "blokkades": _blokkades, "prioritering": _prioritering, "effectmetingen": _effectmetingen,
+                  "opvolging": _opvolging, "signalen": _signalen, "bronnen": _bronnen}
 
 #: Shares of the whole build: reading the data, making the flowables (cells are parsed), laying out the pages.
 _GEGEVENS, _VERHAAL = 0.05, 0.22
@@ -302,11 +423,19 @@ def _rijen(g: Rapportgegevens) -> dict[str, int]:
     """Table rows per section: the measure of progress while the flowables are made."""
     return {"samenvatting": 10, "wijzigingen": len(g.wijzigingen),
             "per_domein": sum(len(d.maatregelen) for d in g.domeinen), "blokkades": len(g.blokkades),
+            "prioritering": _prioriteringsrijen(g.prioritering),
             "effectmetingen": len(g.effectmetingen) + len(g.zonder_effectmeting),
             "opvolging": sum(len(b.aanbevelingen) for b in g.opvolging), "signalen": 10, "bronnen": len(g.bronnen)}
 
 
-def verhaal(g: Rapportgegevens, classificatie: str, secties: tuple[str, ...] = SECTIES,
+def _prioriteringsrijen(p: Prioriteringsdeel | None) -> int:
+    if p is None:
+        return 0
+    return 10 + sum(len(v.maatregelen) for v in p.vakken) + len(p.prioriteiten) + len(p.rangen) + len(p.besluiten) \
+        + len(p.past_niet) + len(p.geen_capaciteit) + len(p.invoer_ontbreekt) + len(p.geblokkeerd_zonder_capaciteit)
+
+
+def verhaal(g: Rapportgegevens, classificatie: str, secties: tuple[str, ...] = STANDAARD_SECTIES,
             voortgang: Voortgang | None = None) -> list[Flowable]:
     """The report's flowables: title page, contents and the chosen sections, in the order of SECTIES.
 

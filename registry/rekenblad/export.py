@@ -213,6 +213,8 @@ class _Werkmap:
 
         if k.soort == "datum":
             return _datum
+        if k.soort == "getal":
+            return lambda w: w  # a number cell (None: empty), so that Excel can add them up
         if k.soort == "domein":
             return niet_leeg(lambda w: self.domeinnaam.get(w, w))
         if k.soort == "toeslagen":

@@ -36,6 +36,8 @@ SOORTEN = {
     "janee": "ja, nee of onbekend (ook j/n/x/true/false/1/0; leeg is onbekend)",
     "periode": "datum of periode: 31-12-2026, december 2026, Q3 2026, H1 2026, 2027, medio 2026, …",
     "datum": "datum: DD-MM-JJJJ of JJJJ-MM-DD",
+    "getal": "aantal weken: een getal van 0 tot 10.000, met decimale komma of punt (bijvoorbeeld 12 of 2,5); leeg is "
+             "onbekend",
     "bronnen": "bronnen: per regel de broncode, eventueel gevolgd door een dubbele punt en de vindplaats",
 }
 
@@ -103,6 +105,12 @@ MAATREGELKOLOMMEN: tuple[Kolom, ...] = (
           ("onderbouwing effect",), 14),
     Kolom("iv_inspanning", "IV-inspanning", "tekst", "De IV-inspanning die de maatregel vraagt.",
           ("iv inzet", "ict inspanning"), 14),
+    Kolom("iv_weken", "IV-weken", "getal", "De IV-inspanning in IV-weken op de IV-keten van de maatregel; de "
+          "prioritering rekent ermee.", ("iv inspanning weken", "ict weken", "weken iv"), 10),
+    Kolom("iv_omvang", "Omvang IV", "keuze", "De IV-inspanning als maat, wanneer het aantal weken niet bekend is: "
+          "XS 1, S 4, M 12, L 26, XL 52 weken.", ("iv omvang", "omvang iv inspanning", "t shirt maat"), 12),
+    Kolom("personeel_weken", "Personeel (weken)", "getal", "De inzet van personeel in weken.",
+          ("personeelsweken", "personeel weken", "personele inzet"), 12),
     Kolom("gearchiveerd", "Gearchiveerd", "janee", "Ja als de maatregel is gearchiveerd.", ("archief",), 10),
     Kolom("bronnen", "Bronnen", "bronnen", "De documenten waar de maatregel in staat, met vindplaats.",
           ("bron",), 30),

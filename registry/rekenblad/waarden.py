@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from registry.domein import DomeinRij, domeinen, domeinzoeker, toeslagen, toeslagzoeker
 from registry.fouten import ValidatieFout
-from registry.maatregel import CODE_PATROON
+from registry.maatregel import CODE_PATROON, controleer_weken
 from registry.planning import OngeldigeDatum, parse_datum, parse_periode_of_leeg
 from registry.rekenblad.kolommen import KEUZELIJSTEN, PER_VELD, lees_bronnen, lees_janee, lees_lijst
 from registry.tekst import controleer_tekst
@@ -160,6 +160,9 @@ class Omzetter:
                 toegestaan = ", ".join(t.label for t in vocabulaire.termen)
                 raise Celfout(f'Onbekende {vocabulaire.naam}: "{als_tekst(waarde)}". Toegestaan: {toegestaan}.')
             return code
+        if soort == "getal":
+            # A number cell, or a text as a CSV holds it ("12,5"): the register's own rule reads both.
+            return controleer_weken(waarde, veld, PER_VELD[veld].kop)
         if soort == "janee":
             tekst = als_tekst(waarde) if isinstance(waarde, (int, float)) and not isinstance(waarde, bool) else waarde
             return lees_janee(tekst)

@@ -1,0 +1,327 @@
+"""The fit: the ranking poured greedily into the IV capacity per chain and period, dependencies first (issue 9).
+
+Pure Python over the plain rows (no database), fast enough to run twice on every change of a scenario: candidates
+are indexed per chain and dependants per measure, so a round only looks again at what a new plan could unblock.
+"""
+
+import heapq
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass
+
+from registry.planning import Periode
+from registry.prioritering.model import (Capaciteit, Capaciteitsvak, Plan, Prioinvoer, Prioriteringsinvoer, Rangregel,
+                                         Uitkomst)
+from registry.prioritering.rangorde import codevolgorde, getal, rangschik
+from registry.tekst import natuurlijke_sleutel
+
+
+def sterke_componenten(knopen: Iterable[Hashable], buren: Mapping) -> list[list]:
+    """Tarjan's strongly connected components, iteratively: a chain of 10,000 measures must not hit the recursion
+    limit. `buren[k]` lists the nodes k points to (unknown nodes ignored)."""
+    knopen = list(knopen)
+    bekend = set(knopen)
+    index: dict = {}
+    laag: dict = {}
+    op_stapel: set = set()
+    stapel: list = []
+    componenten: list[list] = []
+    teller = 0
+    for begin in knopen:
+        if begin in index:
+            continue
+        index[begin] = laag[begin] = teller
+        teller += 1
+        stapel.append(begin)
+        op_stapel.add(begin)
+        werk = [(begin, iter(buren.get(begin, ())))]
+        while werk:
+            knoop, volgende = werk[-1]
+            for buur in volgende:
+                if buur not in bekend:
+                    continue
+                if buur not in index:
+                    index[buur] = laag[buur] = teller
+                    teller += 1
+                    stapel.append(buur)
+                    op_stapel.add(buur)
+                    werk.append((buur, iter(buren.get(buur, ()))))
+                    break
+                if buur in op_stapel:
+                    laag[knoop] = min(laag[knoop], index[buur])
+            else:
+                werk.pop()
+                if werk:
+                    ouder = werk[-1][0]
+                    laag[ouder] = min(laag[ouder], laag[knoop])
+                if laag[knoop] == index[knoop]:
+                    component = []
+                    while True:
+                        lid = stapel.pop()
+                        op_stapel.discard(lid)
+                        component.append(lid)
+                        if lid == knoop:
+                            break
+                    componenten.append(component)
+    return componenten
+
+
+def kringloop_ids(knopen: Iterable[int], buren: Mapping[int, Iterable[int]]) -> list[list[int]]:
+    """The cycles: components of more than one node, or one node that points to itself."""
+    if not isinstance(knopen, (set, frozenset, Mapping)):
+        knopen = set(knopen)
+    # Only nodes that point somewhere can lie on a cycle: most measures depend on nothing, so skip them.
+    buren = {k: tuple(b for b in v if b in knopen) for k, v in buren.items() if k in knopen and v}
+    buren = {k: v for k, v in buren.items() if v}
+    return [c for c in sterke_componenten(sorted(buren), buren) if len(c) > 1 or c[0] in buren.get(c[0], ())]
+
+
+def _kringlopen(per_id: Mapping[int, Prioinvoer], buren: Mapping[int, tuple[int, ...]] | None = None
+                ) -> list[tuple[str, ...]]:
+    if buren is None:
+        buren = {i: m.afhankelijk_van for i, m in per_id.items() if m.afhankelijk_van}
+    lussen = kringloop_ids(per_id, buren)
+    return sorted((tuple(sorted((per_id[i].code for i in c), key=natuurlijke_sleutel)) for c in lussen),
+                  key=lambda c: [natuurlijke_sleutel(code) for code in c])
+
+
+def kringlopen(maatregelen: Iterable[Prioinvoer]) -> tuple[tuple[str, ...], ...]:
+    """Dependency cycles among the given measures: each as codes in natural order from its lowest code, sorted."""
+    return tuple(_kringlopen({m.id: m for m in maatregelen}))
+
+
+def kringlooptekst(kringloop: tuple[str, ...]) -> str:
+    """"TV-01 → TV-02 → TV-01"."""
+    return " → ".join((*kringloop, kringloop[0]))
+
+
+def _slot_volgorde(c: Capaciteit) -> tuple:
+    return c.periode.van, c.periode.tot, c.keten_sleutel, c.keten
+
+
+_GEDEELD: dict[tuple, Uitkomst] = {}  # outcomes repeat a lot (every "geen ruimte" on a chain alike): share the rows
+
+
+def _uitkomst(soort: str, reden: str, keten: str | None, periode: Periode | None = None) -> Uitkomst:
+    """A shared outcome row: also across plans, so comparing two plans mostly finds the very same object."""
+    sleutel = (soort, reden, keten, periode)
+    rij = _GEDEELD.get(sleutel)
+    if rij is None:
+        if len(_GEDEELD) > 100_000:  # reasons name codes: keep the memory bounded over a long session
+            _GEDEELD.clear()
+        rij = _GEDEELD[sleutel] = Uitkomst(soort, reden, keten, periode)
+    return rij
+
+
+@dataclass(frozen=True)
+class _Voorbereid:
+    """What the fit needs that does not depend on the weeks of capacity, only on the measures and on which chains
+    have capacity at all: the ranking, the cycles, the outcomes decided before the fit, the candidates."""
+    rangorde: tuple[Rangregel, ...]
+    kringlopen: tuple[tuple[str, ...], ...]
+    vast: dict[int, Uitkomst]  # besloten_niet, geen_iv, invoer_ontbreekt, geen_capaciteit
+    kandidaten: list[Prioinvoer]  # in ranked order; their place in this list is their key in the fit
+    weken_van: list[float]
+    keten_van: list[str]
+    wacht_op: list[tuple[int, ...]]  # the candidates each one waits for
+    geblokkeerd: list[str | None]  # why it can never be planned, or None
+    iv_geblokkeerd: tuple[Prioinvoer, ...]  # open and IV-blocked, in rank order
+
+
+#: The last two preparations, newest first. The view plans the register and a scenario on every change: a
+#: capacity-only scenario keeps the very same (immutable) tuple of measures, and a scenario that changes a measure
+#: alternates between two tuples; rank and prepare each once. One tuple, replaced whole, so a reader in another
+#: thread (the PDF) never sees half of it.
+_LAATSTE: tuple = ()
+
+
+def _bereid_voor(maatregelen: tuple[Prioinvoer, ...], ketens: frozenset[str]) -> _Voorbereid:
+    global _LAATSTE
+    for eerder, eerder_ketens, voorbereid in _LAATSTE:
+        if eerder is maatregelen and eerder_ketens == ketens:
+            return voorbereid
+    per_id = {}
+    buren = {}
+    for m in maatregelen:
+        per_id[m.id] = m
+        if m.afhankelijk_van:
+            buren[m.id] = m.afhankelijk_van
+    rangorde = rangschik(maatregelen)
+    lussen = _kringlopen(per_id, buren)
+    lus_van: dict[int, tuple[str, ...]] = {}
+    if lussen:
+        per_code = {m.code: m.id for m in maatregelen}
+        for lus in lussen:
+            for code in lus:
+                lus_van[per_code[code]] = lus
+
+    vast: dict[int, Uitkomst] = {}
+    kandidaten: list[Prioinvoer] = []
+    weken_van: list[float] = []
+    for regel in rangorde:
+        m = regel.maatregel
+        weken = regel.score.weken
+        if m.prioriteit == "niet":
+            vast[m.id] = _uitkomst("besloten_niet", "besloten: niet", m.iv_keten)
+        elif weken == 0 or (weken is None and regel.score.waarde is not None):  # waarde known: needs no IV
+            vast[m.id] = _uitkomst("geen_iv", "geen IV-capaciteit nodig", m.iv_keten)
+        elif weken is None:
+            vast[m.id] = _uitkomst("invoer_ontbreekt", "IV-inspanning ontbreekt", m.iv_keten)
+        elif not m.keten_sleutel:
+            vast[m.id] = _uitkomst("invoer_ontbreekt", "IV-keten ontbreekt", m.iv_keten)
+        elif m.keten_sleutel not in ketens:
+            vast[m.id] = _uitkomst("geen_capaciteit", f"geen capaciteit voor de keten {m.iv_keten}", m.iv_keten)
+        else:
+            kandidaten.append(m)
+            weken_van.append(float(weken))
+
+    def nooit_voldaan(afh: Prioinvoer) -> str | None:
+        """Why a dependency on a measure that is no candidate can never be met; None when it is met already."""
+        if afh.status == "ingevoerd":
+            return None
+        if afh.id in lus_van:
+            return "in een kringloop"
+        if afh.gearchiveerd:
+            return "gearchiveerd"
+        if afh.fase == "gestopt":
+            return "gestopt"
+        return {"geen_iv": None, "besloten_niet": "besloten: niet", "invoer_ontbreekt": "invoer ontbreekt",
+                "geen_capaciteit": "geen capaciteit"}[vast[afh.id].soort]
+
+    plaats = {m.id: k for k, m in enumerate(kandidaten)}
+    wacht_op: list[tuple[int, ...]] = [()] * len(kandidaten)
+    geblokkeerd: list[str | None] = [None] * len(kandidaten)
+    for k, m in enumerate(kandidaten):
+        blok = None
+        if m.id in lus_van:
+            blok = f"in een kringloop van afhankelijkheden: {kringlooptekst(lus_van[m.id])}"
+        if m.afhankelijk_van:
+            wachten = []
+            bekende = sorted((per_id[i] for i in set(m.afhankelijk_van) if i in per_id),  # unknown ids: ignored
+                             key=lambda a: codevolgorde(a.code))
+            for afh in bekende:
+                if afh.id in plaats:
+                    wachten.append(plaats[afh.id])
+                    reden = "in een kringloop" if afh.id in lus_van else None
+                else:
+                    reden = nooit_voldaan(afh)
+                if reden is not None and blok is None:
+                    blok = f"hangt af van {afh.code} ({reden})"
+            wacht_op[k] = tuple(wachten)
+        geblokkeerd[k] = blok
+    voorbereid = _Voorbereid(rangorde, tuple(lussen), vast, kandidaten, weken_van,
+                             [m.keten_sleutel for m in kandidaten], wacht_op, geblokkeerd,
+                             tuple(r.maatregel for r in rangorde if r.maatregel.iv_blokkade is True))
+    if isinstance(maatregelen, tuple):  # a tuple of frozen rows cannot change behind our back
+        _LAATSTE = ((maatregelen, ketens, voorbereid), *_LAATSTE[:1])
+    return voorbereid
+
+
+def maak_plan(invoer: Prioriteringsinvoer) -> Plan:
+    """Rank the open measures and fit them into the capacity; every open measure gets exactly one Uitkomst."""
+    slots = sorted(invoer.capaciteiten, key=_slot_volgorde)
+    max_per_keten: dict[str, float] = {}
+    for c in slots:
+        max_per_keten[c.keten_sleutel] = max(max_per_keten.get(c.keten_sleutel, 0.0), c.weken)
+    v = _bereid_voor(invoer.maatregelen, frozenset(max_per_keten))
+    kandidaten, weken_van, keten_van, wacht_op, geblokkeerd = (v.kandidaten, v.weken_van, v.keten_van, v.wacht_op,
+                                                               v.geblokkeerd)
+    uitkomsten = dict(v.vast)
+
+    te_groot = [weken_van[k] > max_per_keten[keten_van[k]] for k in range(len(kandidaten))]
+    in_de_race = [geblokkeerd[k] is None and not te_groot[k] for k in range(len(kandidaten))]
+    afhankelijken: dict[int, list[int]] = defaultdict(list)
+    wachtend: dict[str, list[int]] = defaultdict(list)  # per chain the candidates still in the race, ranked
+    for k in range(len(kandidaten)):
+        if in_de_race[k]:
+            wachtend[keten_van[k]].append(k)
+            for a in wacht_op[k]:
+                afhankelijken[a].append(k)
+
+    gepland_in: dict[int, int] = {}  # candidate place → slot index
+    vrij = [float(c.weken) for c in slots]
+    geplande_codes: list[list[str]] = [[] for _ in slots]
+
+    def plan(k: int, s: int, ronde_slots: dict[str, list[int]], eerste: bool, te_bekijken: dict[int, set[int]],
+             rij: list[int] | None) -> None:
+        """Plan candidate k in slot s and wake the candidates that waited for it (see the loop below)."""
+        gepland_in[k] = s
+        vrij[s] -= weken_van[k]
+        geplande_codes[s].append(kandidaten[k].code)
+        for d in afhankelijken.get(k, ()):
+            if d in gepland_in:
+                continue
+            for s2 in ronde_slots.get(keten_van[d], ()):
+                if eerste and (s2 > s or (s2 == s and d > k)):
+                    continue  # the first pass still comes past d there
+                if s2 == s and d > k:
+                    heapq.heappush(rij, d)  # still ahead in this slot's pass
+                else:
+                    te_bekijken[s2].add(d)
+
+    # Rounds: the slots that start on the same day. The first pass of a round looks at every waiting candidate of
+    # each slot's chain in ranked order; later passes only at those a new plan woke (their dependency got planned):
+    # the others did not fit or still wait, and capacity only shrinks, so a full pass would plan nothing more.
+    begin = 0
+    while begin < len(slots):
+        einde = begin
+        while einde < len(slots) and slots[einde].periode.van == slots[begin].periode.van:
+            einde += 1
+        ronde = range(begin, einde)
+        ronde_slots: dict[str, list[int]] = defaultdict(list)
+        for s in ronde:
+            ronde_slots[slots[s].keten_sleutel].append(s)
+        te_bekijken: dict[int, set[int]] = {s: set() for s in ronde}
+        for s in ronde:  # the first pass
+            te_bekijken[s] = set()
+            for k in wachtend.get(slots[s].keten_sleutel, ()):
+                if vrij[s] <= 0:
+                    break
+                if weken_van[k] > vrij[s] or k in gepland_in:
+                    continue
+                wachten = wacht_op[k]
+                if wachten and not all(a in gepland_in for a in wachten):
+                    continue
+                plan(k, s, ronde_slots, True, te_bekijken, None)
+        while any(te_bekijken.values()):  # the fixpoint
+            for s in ronde:
+                rij = sorted(te_bekijken[s])
+                te_bekijken[s] = set()
+                while rij:
+                    k = heapq.heappop(rij)
+                    if k in gepland_in or weken_van[k] > vrij[s] or not all(a in gepland_in for a in wacht_op[k]):
+                        continue
+                    plan(k, s, ronde_slots, False, te_bekijken, rij)
+        for keten in ronde_slots:
+            if keten in wachtend:
+                wachtend[keten] = [k for k in wachtend[keten] if k not in gepland_in]
+        begin = einde
+
+    # What did not get planned, and why: the first reason that applies.
+    gepland_als: dict[tuple, Uitkomst] = {}
+    for k, m in enumerate(kandidaten):
+        if k in gepland_in:
+            s = gepland_in[k]
+            rij = gepland_als.get((s, weken_van[k], m.iv_keten))
+            if rij is None:
+                c = slots[s]
+                rij = gepland_als[(s, weken_van[k], m.iv_keten)] = _uitkomst(
+                    "gepland", f"{c.periode.tekst}, {c.keten}: {getal(weken_van[k])} van {getal(c.weken)} weken",
+                    m.iv_keten, c.periode)
+            uitkomsten[m.id] = rij
+            continue
+        reden = geblokkeerd[k]
+        if reden is None:
+            for a in wacht_op[k]:
+                if a not in gepland_in:
+                    reden = f"wacht op {kandidaten[a].code}, dat niet past"
+                    break
+        if reden is None and te_groot[k]:
+            reden = f"groter dan elke periode (max. {getal(max_per_keten[m.keten_sleutel])} weken)"
+        uitkomsten[m.id] = _uitkomst("past_niet", reden or "geen ruimte meer in de capaciteit", m.iv_keten)
+
+    vakken = tuple(Capaciteitsvak(c.keten, c.keten_sleutel, c.periode, c.weken, c.weken - vrij[s],
+                                  tuple(geplande_codes[s])) for s, c in enumerate(slots))
+    geblokkeerd_zonder = tuple(m.code for m in v.iv_geblokkeerd
+                               if uitkomsten[m.id].soort not in ("gepland", "besloten_niet"))
+    return Plan(v.rangorde, uitkomsten, vakken, v.kringlopen, geblokkeerd_zonder)

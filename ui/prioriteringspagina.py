@@ -1,0 +1,1018 @@
+"""The Prioritering view (issue 9): the ranking of open measures, the fit into IV capacity, and scenarios.
+
+The page reads the register once (`lees_invoer`) and computes everything else in Python: a scenario change (a
+capacity or a measure's input) makes a new immutable `Scenario`, recomputes its plan beside the current one and
+resets the models (`werk_bij`, ≤ 100 ms for 10,000 measures). Nothing is written until the user saves the scenario
+as a decision (`bewaar_scenario`, one unit of work); a decision on one measure and a hand-set rank are written at
+once through their own dialogs.
+"""
+
+from collections import Counter
+from collections.abc import Callable
+from operator import attrgetter
+from dataclasses import replace
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy,
+                               QSplitter,
+                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+
+from registry.fouten import ConflictFout, RegisterFout, ValidatieFout
+from registry.maatregel import controleer_weken
+from registry.planning import OngeldigeDatum, parse_periode
+from registry.prioritering.besluit import besluiten, leg_prioriteit_vast, zet_rang
+from registry.prioritering.capaciteit import controleer_capaciteit, keten_sleutel
+from registry.prioritering.inpassing import maak_plan
+from registry.prioritering.invoer import lees_invoer
+from registry.prioritering.model import (Capaciteitsvak, Plan, Prioinvoer, Prioriteringsinvoer, Scenario,
+                                         Verschuiving)
+from registry.prioritering.scenario import bewaar_scenario, beschrijf, gevolgen, pas_toe, vergelijk
+from registry.vocabulaire import EFFECT_BASIS, IV_OMVANG, VERWACHT_EFFECT, Vocabulaire
+from ui import vragen
+from ui.conflictdialoog import ConflictDialoog
+from ui.foutlabel import foutlabel
+from ui.prioriteringsdialogen import (BesluitDialoog, CapaciteitDialoog, OpslaanDialoog, RangDialoog, besluittekst,
+                                      rangtekst)
+from ui.prioriteringsmodellen import (KETEN_, PERIODE_, VAK, VAK_HUIDIG, BesluitenModel, CapaciteitModel,
+                                      KringlopenModel, PlanModel, RangordeModel, UitkomstenModel, VerschuivingenModel,
+                                      besluit_tekst, weken_nl)
+from ui.tabelweergave import alleen_lezen_tabel
+
+def _tabel(model, naam: str, beschrijving: str = "") -> QTableView:
+    """A read-only table: fixed row heights (the view never measures 10,000 rows), interactive column widths."""
+    tabel = alleen_lezen_tabel(model, naam, beschrijving)
+    tabel.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    tabel.verticalHeader().setDefaultSectionSize(tabel.fontMetrics().lineSpacing() + 8)
+    kop = tabel.horizontalHeader()
+    kop.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    kop.setHighlightSections(False)
+    kop.setStretchLastSection(True)
+    return tabel
+
+
+def _breedtes(tabel: QTableView, tekens: list[int]) -> None:
+    teken = tabel.fontMetrics().averageCharWidth()
+    for kolom, n in enumerate(tekens):
+        tabel.setColumnWidth(kolom, teken * n + 12)
+
+
+class PrioriteringsPagina(QWidget):
+    """Ranking, capacity, the selected measure's inputs and decision, and the plan's lists; scenarios on top."""
+
+    maatregelGekozen = Signal(str)  # Enter or a double-click on a measure: the window opens it
+    gewijzigd = Signal()  # after something was written to the register (`gewijzigde_codes` says which measures)
+
+    def __init__(self, register, gebruiker: Callable[[], str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._gebruiker = gebruiker
+        self._invoer: Prioriteringsinvoer | None = None
+        self._per_id: dict[int, Prioinvoer] = {}
+        self._plan: Plan | None = None  # the register's plan; recomputed only when the register is reread
+        self._scenario = Scenario()
+        self._vorige: list[Scenario] = []  # for Ongedaan maken (Ctrl+Z)
+        self._register = register
+        self.gewijzigde_codes: tuple[str, ...] = ()  # the measures the last write changed (capacities are no measure)
+        self._scenarioplan: Plan | None = None
+        self._verschuivingen: tuple[Verschuiving, ...] = ()
+        self._gekozen_id: int | None = None  # the measure whose inputs the panel shows
+        self._laden = False  # True while the page fills widgets itself
+        self._lijsten_verouderd: set[int] = set()
+        self._maatregelketens: dict[str, str] = {}  # the open measures' chains (they change only on a reread)
+        self._splitters_gezet = False
+        self._capaciteitkolommen_voor: int | None = None  # the slot count the capacity columns were fitted to
+        self._per_code_verschoven: dict[str, Verschuiving] = {}
+
+        self._bouw()
+        self.ververs()
+
+    # --- building ---------------------------------------------------------------------------------------------------
+
+    def _bouw(self) -> None:
+        laag = QVBoxLayout(self)
+        laag.setContentsMargins(4, 4, 4, 4)
+
+        kop = QHBoxLayout()
+        self.samenvatting = QLabel(self)
+        self.samenvatting.setTextFormat(Qt.TextFormat.PlainText)
+        self.samenvatting.setAccessibleName(self.tr("Samenvatting van het plan"))
+        self.samenvatting.setWordWrap(True)
+        self.ketenkeuze = QComboBox(self)
+        self.ketenkeuze.setAccessibleName(self.tr("Filter op IV-keten"))
+        self.ketenkeuze.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.ketenkeuze.setMinimumContentsLength(16)
+        ketenlabel = QLabel(self.tr("IV-&keten:"), self)
+        ketenlabel.setBuddy(self.ketenkeuze)
+        kop.addWidget(self.samenvatting, 1)
+        kop.addWidget(ketenlabel)
+        kop.addWidget(self.ketenkeuze)
+        laag.addLayout(kop)
+
+        laag.addWidget(self._bouw_scenariobalk())
+
+        self.hoofdsplitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.hoofdsplitter.setChildrenCollapsible(False)
+        boven = QSplitter(Qt.Orientation.Horizontal, self.hoofdsplitter)
+        boven.setChildrenCollapsible(False)
+        boven.addWidget(self._bouw_rangorde())
+        boven.addWidget(self._bouw_zijkant())
+        boven.setStretchFactor(0, 3)
+        boven.setStretchFactor(1, 2)
+        self.bovensplitter = boven
+        self.hoofdsplitter.addWidget(boven)
+        self.hoofdsplitter.addWidget(self._bouw_lijsten())
+        self.hoofdsplitter.setStretchFactor(0, 3)
+        self.hoofdsplitter.setStretchFactor(1, 2)
+        laag.addWidget(self.hoofdsplitter, 1)
+
+        self.ketenkeuze.currentIndexChanged.connect(lambda _: self._toon())
+        ongedaan = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        ongedaan.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        ongedaan.activated.connect(self.maak_ongedaan)
+
+
+    def _bouw_scenariobalk(self) -> QFrame:
+        """Shown while a scenario is tried: what it changes, and saving, discarding or undoing it."""
+        balk = QFrame(self)
+        balk.setFrameShape(QFrame.Shape.StyledPanel)
+        balk.setStyleSheet("QFrame#scenariobalk { background: #fff4e5; }")
+        balk.setObjectName("scenariobalk")
+        rij = QHBoxLayout(balk)
+        rij.setContentsMargins(6, 2, 6, 2)
+        self.scenariolabel = QLabel(balk)
+        self.scenariolabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.scenariolabel.setAccessibleName(self.tr("Scenario"))
+        self.knop_opslaan = QPushButton(self.tr("Op&slaan als besluit…"), balk)
+        self.knop_opslaan.setToolTip(self.tr("De wijzigingen van het scenario in het register vastleggen, met een "
+                                             "motivatie"))
+        self.knop_verwerpen = QPushButton(self.tr("Verwerpe&n"), balk)
+        self.knop_verwerpen.setToolTip(self.tr("Het scenario weggooien; het register blijft zoals het is"))
+        self.knop_ongedaan = QPushButton(self.tr("Ongedaan &maken"), balk)
+        self.knop_ongedaan.setToolTip(self.tr("De laatste wijziging van het scenario terugdraaien (Ctrl+Z)"))
+        rij.addWidget(self.scenariolabel, 1)
+        for knop in (self.knop_opslaan, self.knop_verwerpen, self.knop_ongedaan):
+            rij.addWidget(knop)
+        self.knop_opslaan.clicked.connect(self.sla_scenario_op)
+        self.knop_verwerpen.clicked.connect(self.verwerp_scenario)
+        self.knop_ongedaan.clicked.connect(self.maak_ongedaan)
+        balk.hide()
+        self.scenariobalk = balk
+        return balk
+
+    def _bouw_rangorde(self) -> QWidget:
+        kant = QWidget(self)
+        laag = QVBoxLayout(kant)
+        laag.setContentsMargins(0, 0, 0, 0)
+        kop = QHBoxLayout()
+        label = QLabel(self.tr("&Rangorde van de open maatregelen"), kant)
+        self.rangtelling = QLabel(kant)
+        self.rangtelling.setAccessibleName(self.tr("Aantal maatregelen in de rangorde"))
+        kop.addWidget(label)
+        kop.addStretch(1)
+        kop.addWidget(self.rangtelling)
+        laag.addLayout(kop)
+
+        self.model = RangordeModel(self)
+        self.tabel = _tabel(self.model, self.tr("Rangorde"),
+                            self.tr("De open maatregelen op volgorde van prioriteit. Enter of dubbelklik opent de "
+                                    "maatregel."))
+        label.setBuddy(self.tabel)
+        self.tabel.horizontalHeader().setSortIndicator(RangordeModel.RANG, Qt.SortOrder.AscendingOrder)
+        self.tabel.setSortingEnabled(True)
+        self.tabel.horizontalHeader().setStretchLastSection(False)
+        _breedtes(self.tabel, [5, 7, 26, 15, 9, 15, 8, 6, 19, 6, 25, 27, 40])
+        self.tabel.setColumnHidden(RangordeModel.SCENARIO, True)
+        # The plan and the scenario beside the name, so that they are seen side by side without scrolling; the
+        # model keeps the issue's order (and the reasons stay last).
+        kop = self.tabel.horizontalHeader()
+        for doel, kolom in enumerate((RangordeModel.PLAN, RangordeModel.SCENARIO), start=RangordeModel.NAAM + 1):
+            kop.moveSection(kop.visualIndex(kolom), doel)
+        self.tabel.selectionModel().currentRowChanged.connect(self._rij_gekozen)
+        self.tabel.activated.connect(self._geactiveerd)
+        laag.addWidget(self.tabel, 1)
+        return kant
+
+    def _bouw_zijkant(self) -> QWidget:
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setMinimumWidth(340)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inhoud = QWidget(scroll)
+        laag = QVBoxLayout(inhoud)
+        laag.setContentsMargins(6, 0, 0, 0)
+        laag.addWidget(self._bouw_invoer(inhoud))
+        laag.addWidget(self._bouw_capaciteit(inhoud), 1)
+        scroll.setWidget(inhoud)
+        self.zijkant = scroll
+        return scroll
+
+    def _keuze(self, ouder: QWidget, vocabulaire: Vocabulaire, naam: str) -> QComboBox:
+        keuze = QComboBox(ouder)
+        keuze.addItem(self.tr("(onbekend)"), None)
+        for term in vocabulaire.termen:
+            keuze.addItem(term.label, term.code)
+        keuze.setAccessibleName(naam)
+        return keuze
+
+    def _bouw_invoer(self, ouder: QWidget) -> QGroupBox:
+        groep = QGroupBox(self.tr("Gekozen maatregel"), ouder)
+        laag = QVBoxLayout(groep)
+        self.maatregeltitel = QLabel(groep)
+        self.maatregeltitel.setTextFormat(Qt.TextFormat.PlainText)
+        self.maatregeltitel.setWordWrap(True)
+        vet = self.maatregeltitel.font()
+        vet.setBold(True)
+        self.maatregeltitel.setFont(vet)
+        laag.addWidget(self.maatregeltitel)
+
+        vorm = QFormLayout()
+        vorm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.effect = self._keuze(groep, VERWACHT_EFFECT, self.tr("Verwacht effect"))
+        self.basis = self._keuze(groep, EFFECT_BASIS, self.tr("Onderbouwing van het effect"))
+        self.omvang = self._keuze(groep, IV_OMVANG, self.tr("Omvang van de IV-inspanning"))
+        self.iv_weken = QLineEdit(groep)
+        self.iv_weken.setAccessibleName(self.tr("IV-weken"))
+        self.iv_weken.setPlaceholderText(self.tr("bijv. 12 of 2,5; leeg: volgens omvang"))
+        self.personeel = QLineEdit(groep)
+        self.personeel.setAccessibleName(self.tr("Personeel in weken"))
+        self.personeel.setPlaceholderText(self.tr("bijv. 8"))
+        self.veldfout = {"iv_weken": foutlabel(groep), "personeel_weken": foutlabel(groep)}
+        self.invoervelden: dict[str, QWidget] = {"verwacht_effect": self.effect, "effect_basis": self.basis,
+                                                 "iv_weken": self.iv_weken, "iv_omvang": self.omvang,
+                                                 "personeel_weken": self.personeel}
+        for tekst, veld in ((self.tr("Verwacht &effect:"), "verwacht_effect"),
+                            (self.tr("&Onderbouwing:"), "effect_basis"),
+                            (self.tr("&IV-weken:"), "iv_weken"),
+                            (self.tr("Om&vang:"), "iv_omvang"),
+                            (self.tr("&Personeel (weken):"), "personeel_weken")):
+            widget = self.invoervelden[veld]
+            label = QLabel(tekst, groep)
+            label.setBuddy(widget)
+            if veld in self.veldfout:
+                kolom = QVBoxLayout()
+                kolom.setSpacing(2)
+                kolom.addWidget(widget)
+                kolom.addWidget(self.veldfout[veld])
+                vorm.addRow(label, kolom)
+            else:
+                vorm.addRow(label, widget)
+        laag.addLayout(vorm)
+        uitleg = QLabel(self.tr("Wijzigingen hier gaan in het scenario; het register verandert pas bij "
+                                "‘Opslaan als besluit’."), groep)
+        uitleg.setWordWrap(True)
+        uitleg.setStyleSheet("QLabel { color: #555555; }")
+        laag.addWidget(uitleg)
+
+        self.gegevens: dict[str, QLabel] = {}
+        gegevens = QFormLayout()
+        gegevens.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for sleutel, tekst in (("plan", self.tr("Plan:")), ("besluit", self.tr("Besluit:")),
+                               ("rang", self.tr("Handmatige rang:")), ("afhankelijk", self.tr("Hangt af van:"))):
+            waarde = QLabel(groep)
+            waarde.setTextFormat(Qt.TextFormat.PlainText)
+            waarde.setWordWrap(True)
+            waarde.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            waarde.setAccessibleName(tekst.rstrip(":"))
+            gegevens.addRow(QLabel(tekst, groep), waarde)
+            self.gegevens[sleutel] = waarde
+        laag.addLayout(gegevens)
+
+        knoppen = QHBoxLayout()
+        self.knop_besluit = QPushButton(self.tr("Besl&uit vastleggen…"), groep)
+        self.knop_besluit.setToolTip(self.tr("Prioriteit nu, later of niet vastleggen, met motivatie (direct in het "
+                                             "register)"))
+        self.knop_rang = QPushButton(self.tr("Ran&g aanpassen…"), groep)
+        self.knop_rang.setToolTip(self.tr("De plaats in de rangorde met de hand zetten, met motivatie (direct in het "
+                                          "register)"))
+        knoppen.addWidget(self.knop_besluit)
+        knoppen.addWidget(self.knop_rang)
+        knoppen.addStretch(1)
+        laag.addLayout(knoppen)
+        self.knop_besluit.clicked.connect(self.leg_besluit_vast)
+        self.knop_rang.clicked.connect(self.pas_rang_aan)
+
+        for veld in ("verwacht_effect", "effect_basis", "iv_omvang"):
+            self.invoervelden[veld].activated.connect(lambda _i, v=veld: self._keuze_gewijzigd(v))
+        for veld in ("iv_weken", "personeel_weken"):
+            veldwidget: QLineEdit = self.invoervelden[veld]
+            veldwidget.textEdited.connect(lambda _t, v=veld: self._controleer_weken(v))
+            veldwidget.editingFinished.connect(lambda v=veld: self._weken_gewijzigd(v))
+        self.invoergroep = groep
+        return groep
+
+    def _bouw_capaciteit(self, ouder: QWidget) -> QGroupBox:
+        groep = QGroupBox(self.tr("IV-capaciteit"), ouder)
+        laag = QVBoxLayout(groep)
+        self.capaciteitmodel = CapaciteitModel(self)
+        self.capaciteitmodel.bewerker = self._capaciteit_bewerkt
+        self.capaciteittabel = _tabel(self.capaciteitmodel, self.tr("Capaciteit per keten en periode"),
+                                      self.tr("F2 wijzigt de capaciteit; dat gaat in het scenario."))
+        self.capaciteittabel.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.capaciteittabel.setColumnHidden(CapaciteitModel.HUIDIG_, True)
+        self.capaciteittabel.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.capaciteittabel.horizontalHeader().setStretchLastSection(False)
+        # As wide as the panel, never wider: a narrow window scrolls the table, not the panel.
+        self.capaciteittabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        label = QLabel(self.tr("&Capaciteit (IV-weken):"), groep)
+        label.setBuddy(self.capaciteittabel)
+        laag.addWidget(label)
+        laag.addWidget(self.capaciteittabel, 1)
+        self.capaciteitfout = foutlabel(groep)
+        laag.addWidget(self.capaciteitfout)
+        knoppen = QHBoxLayout()
+        self.knop_periode = QPushButton(self.tr("Perio&de toevoegen…"), groep)
+        self.knop_periode.setToolTip(self.tr("Capaciteit voor een keten in een periode toevoegen (in het scenario)"))
+        self.knop_verwijder = QPushButton(self.tr("Verwi&jderen"), groep)
+        self.knop_verwijder.setToolTip(self.tr("De gekozen capaciteit weghalen (in het scenario)"))
+        knoppen.addWidget(self.knop_periode)
+        knoppen.addWidget(self.knop_verwijder)
+        knoppen.addStretch(1)
+        laag.addLayout(knoppen)
+        self.knop_periode.clicked.connect(self.voeg_periode_toe)
+        self.knop_verwijder.clicked.connect(self.verwijder_capaciteit)
+        self.capaciteittabel.selectionModel().currentRowChanged.connect(lambda *_: self._werk_knoppen_bij())
+        return groep
+
+    def _bouw_lijsten(self) -> QTabWidget:
+        self.lijsten = QTabWidget(self)
+        self.lijsten.setAccessibleName(self.tr("Plan en lijsten"))
+        self.planmodel = PlanModel(self)
+        self.plantabel = _tabel(self.planmodel, self.tr("Plan per keten en periode"))
+        _breedtes(self.plantabel, [18, 9, 9, 8, 7])
+        self.pastnietmodel = UitkomstenModel(self)
+        self.pastniettabel = _tabel(self.pastnietmodel, self.tr("Maatregelen die niet passen"),
+                                    self.tr("Enter of dubbelklik opent de maatregel."))
+        self.geblokkeerdmodel = UitkomstenModel(self)
+        self.geblokkeerdtabel = _tabel(self.geblokkeerdmodel, self.tr("IV-geblokkeerd zonder capaciteit"),
+                                       self.tr("Enter of dubbelklik opent de maatregel."))
+        for tabel in (self.pastniettabel, self.geblokkeerdtabel):
+            _breedtes(tabel, [5, 8, 30, 16, 8, 14])
+        self.kringloopmodel = KringlopenModel(self)
+        self.kringlooptabel = _tabel(self.kringloopmodel, self.tr("Kringlopen in afhankelijkheden"))
+        _breedtes(self.kringlooptabel, [50])
+        self.verschuivingmodel = VerschuivingenModel(self)
+        self.verschuivingtabel = _tabel(self.verschuivingmodel, self.tr("Verschuivingen in het scenario"),
+                                        self.tr("Enter of dubbelklik opent de maatregel."))
+        _breedtes(self.verschuivingtabel, [7, 30, 14, 20, 20])
+
+        self.besluitenmodel = BesluitenModel(self)
+        self.besluitentabel = _tabel(self.besluitenmodel, self.tr("Besluiten over de prioritering"))
+        _breedtes(self.besluitentabel, [10, 14, 40, 10])
+        self.besluittekst = QPlainTextEdit(self)
+        self.besluittekst.setReadOnly(True)
+        self.besluittekst.setTabChangesFocus(True)
+        self.besluittekst.setAccessibleName(self.tr("Het gekozen besluit"))
+        besluiten_ = QSplitter(Qt.Orientation.Horizontal, self)
+        besluiten_.addWidget(self.besluitentabel)
+        besluiten_.addWidget(self.besluittekst)
+        besluiten_.setStretchFactor(0, 1)
+        besluiten_.setStretchFactor(1, 1)
+        self.besluitentabel.selectionModel().currentRowChanged.connect(self._besluit_gekozen)
+
+        for widget in (self.plantabel, self.pastniettabel, self.geblokkeerdtabel, self.kringlooptabel,
+                       self.verschuivingtabel, besluiten_):
+            self.lijsten.addTab(widget, "")
+        self.lijsten.currentChanged.connect(self._vul_lijst)
+        for tabel in (self.pastniettabel, self.geblokkeerdtabel):
+            tabel.activated.connect(lambda index, t=tabel: self._open_uit(t.model().rij(index.row())[0]
+                                                                          .maatregel.code))
+        self.verschuivingtabel.activated.connect(
+            lambda index: self._open_uit(self.verschuivingmodel.rij(index.row()).code))
+        return self.lijsten
+
+    # --- reading ----------------------------------------------------------------------------------------------------
+
+    @property
+    def register(self):
+        return self._register
+
+    @register.setter
+    def register(self, register) -> None:
+        """Another database (the window switched): a scenario names that other register's measures, so it goes."""
+        if register is not self._register:
+            self._scenario = Scenario()
+            self._vorige.clear()
+            self._gekozen_id = None
+        self._register = register
+
+    def ververs(self) -> None:
+        """Reread the register and recompute; the scenario, the chain filter and the chosen measure stay."""
+        with self.register.sessie() as sessie:
+            invoer = lees_invoer(sessie)
+            besluitrijen = besluiten(sessie)
+        self._invoer = invoer
+        self._per_id = {m.id: m for m in invoer.maatregelen}
+        self._plan = None
+        bestaand = {i: v for i, v in self._scenario.invoer.items() if i in self._per_id}
+        if len(bestaand) != len(self._scenario.invoer):  # a measure that is gone has nothing left to try
+            self._scenario = replace(self._scenario, invoer=bestaand)
+        self.besluitenmodel.zet_rijen(besluitrijen)
+        self.lijsten.setTabText(5, self.tr("Besluiten (%d)") % len(besluitrijen))
+        if besluitrijen and not self.besluitentabel.currentIndex().isValid():
+            self.besluitentabel.selectRow(0)
+        self.werk_bij()
+
+    def werk_bij(self) -> None:
+        """Recompute the scenario's plan (the register's only after a reread) and refresh every model."""
+        if self._invoer is None:
+            return
+        if self._plan is None:
+            self._plan = maak_plan(self._invoer)
+            self._maatregelketens = {}
+            for regel in self._plan.rangorde:
+                m = regel.maatregel
+                if m.keten_sleutel:
+                    self._maatregelketens.setdefault(m.keten_sleutel, m.iv_keten)
+        if self._scenario.is_leeg:
+            self._scenarioplan, self._verschuivingen = None, ()
+        else:
+            self._scenarioplan = maak_plan(pas_toe(self._invoer, self._scenario))
+            self._verschuivingen = vergelijk(self._plan, self._scenarioplan)
+        self._vul_ketenkeuze()
+        self._toon()
+
+    def _ketens(self) -> dict[str, str]:
+        """keten_sleutel → the chain as first typed, for every chain with an open measure or a capacity."""
+        ketens: dict[str, str] = {}
+        plannen = [self._plan] + ([self._scenarioplan] if self._scenarioplan is not None else [])
+        for plan in plannen:
+            for vak in plan.vakken:
+                ketens.setdefault(vak.keten_sleutel, vak.keten)
+        for sleutel, keten in self._maatregelketens.items():
+            ketens.setdefault(sleutel, keten)
+        return ketens
+
+    def _vul_ketenkeuze(self) -> None:
+        ketens = self._ketens()
+        items = [(None, self.tr("Alle ketens"))] + sorted(ketens.items(), key=lambda p: p[1].casefold())
+        if [(self.ketenkeuze.itemData(i), self.ketenkeuze.itemText(i)) for i in range(self.ketenkeuze.count())] \
+                == items:
+            return
+        gekozen = self.ketenkeuze.currentData()
+        self.ketenkeuze.blockSignals(True)
+        try:
+            self.ketenkeuze.clear()
+            for sleutel, tekst in items:
+                self.ketenkeuze.addItem(tekst, sleutel)
+            self.ketenkeuze.setCurrentIndex(max(0, self.ketenkeuze.findData(gekozen)) if gekozen else 0)
+        finally:
+            self.ketenkeuze.blockSignals(False)
+
+    def keten_filter(self) -> str | None:
+        """The keten_sleutel the page is narrowed to, or None for all chains."""
+        return self.ketenkeuze.currentData()
+
+    def zet_keten_filter(self, keten: str | None) -> None:
+        self.ketenkeuze.setCurrentIndex(max(0, self.ketenkeuze.findData(keten_sleutel(keten) if keten else None)))
+
+    # --- showing ----------------------------------------------------------------------------------------------------
+
+    def _toon(self) -> None:
+        """Fill the models from the plans (no database, no work per row): the ranking, the capacity, the summary, and
+        the list below that is in view (the others when their tab is chosen)."""
+        plan, scenarioplan = self._plan, self._scenarioplan
+        filter_ = self.keten_filter()
+        getoond = scenarioplan or plan
+        rijen = getoond.rangorde
+        if filter_:
+            rijen = [r for r in rijen if r.maatregel.keten_sleutel == filter_]
+        self._per_code_verschoven = {v.code: v for v in self._verschuivingen}
+
+        gekozen = self._gekozen_id
+        if scenarioplan is None:
+            self.model.zet_plan(rijen, plan.uitkomsten)
+        else:
+            self.model.zet_plan(rijen, plan.uitkomsten, scenarioplan.uitkomsten, self._per_code_verschoven,
+                                plan.rangorde)
+        self.tabel.setColumnHidden(RangordeModel.SCENARIO, scenarioplan is None)
+        self.rangtelling.setText(self.tr("%d maatregelen") % len(rijen) if len(rijen) != 1
+                                 else self.tr("1 maatregel"))
+        self._selecteer_id(gekozen)
+
+        self.capaciteitmodel.zet_rijen(self._capaciteitrijen(filter_))
+        self.capaciteittabel.setColumnHidden(CapaciteitModel.HUIDIG_, scenarioplan is None)
+        if self._capaciteitkolommen_voor != self.capaciteitmodel.rowCount():  # measuring costs a scenario change
+            self._capaciteitkolommen_voor = self.capaciteitmodel.rowCount()  # 35 ms: only when slots come or go
+            self._pas_capaciteitkolommen_aan()
+
+        tellingen = self._tellingen(rijen, plan, filter_)
+        s_tellingen = self._tellingen(rijen, scenarioplan, filter_) if scenarioplan is not None else None
+        t = s_tellingen or tellingen
+        n_verschoven = (len(self._verschuivingen) if not filter_
+                        else sum(r.maatregel.code in self._per_code_verschoven for r in rijen))
+        plan_naam = self.tr("Plan per keten en periode") + (self.tr(" (scenario)") if scenarioplan else "")
+        for i, tekst in enumerate((plan_naam, self.tr("Past niet (%d)") % t["past_niet"],
+                                   self.tr("IV-geblokkeerd zonder capaciteit (%d)") % t["geblokkeerd"],
+                                   self.tr("Kringlopen (%d)") % len(getoond.kringlopen),
+                                   self.tr("Verschuivingen (%d)") % n_verschoven)):
+            if self.lijsten.tabText(i) != tekst:  # a tab bar lays itself out anew on every text it is given
+                self.lijsten.setTabText(i, tekst)
+        if self.lijsten.isTabEnabled(4) != (scenarioplan is not None):
+            self.lijsten.setTabEnabled(4, scenarioplan is not None)
+        self._lijsten_verouderd = set(range(5))
+        self._vul_lijst(self.lijsten.currentIndex())
+
+        self._werk_samenvatting_bij(len(rijen), tellingen, s_tellingen, filter_)
+        self._werk_scenariobalk_bij()
+        self._toon_invoer()
+        self._werk_knoppen_bij()
+
+    def _pas_capaciteitkolommen_aan(self) -> None:
+        """Columns as wide as their contents (a few dozen slots at most), a long chain name cut short."""
+        tabel = self.capaciteittabel
+        tabel.resizeColumnsToContents()
+        maximum = tabel.fontMetrics().averageCharWidth() * 16
+        tabel.setColumnWidth(CapaciteitModel.KETEN, min(tabel.columnWidth(CapaciteitModel.KETEN), maximum))
+
+    def _vul_lijst(self, index: int) -> None:
+        """Fill one of the lists below from the plan in view (the scenario's while one is tried)."""
+        if index not in getattr(self, "_lijsten_verouderd", ()) or self._plan is None:
+            return
+        self._lijsten_verouderd.discard(index)
+        getoond = self._scenarioplan or self._plan
+        filter_ = self.keten_filter()
+
+        def in_keten(m: Prioinvoer) -> bool:
+            return not filter_ or m.keten_sleutel == filter_
+
+        uitkomsten = getoond.uitkomsten
+        if index == 0:
+            self.planmodel.zet_rijen([v for v in getoond.vakken if not filter_ or v.keten_sleutel == filter_])
+        elif index == 1:
+            self.pastnietmodel.zet_rijen([(r, uitkomsten[r.maatregel.id]) for r in getoond.met_soort("past_niet")
+                                          if in_keten(r.maatregel)])
+        elif index == 2:
+            codes = set(getoond.geblokkeerd_zonder_capaciteit)
+            self.geblokkeerdmodel.zet_rijen([(r, uitkomsten[r.maatregel.id]) for r in getoond.rangorde
+                                             if r.maatregel.code in codes and in_keten(r.maatregel)])
+        elif index == 3:
+            self.kringloopmodel.zet_rijen(list(getoond.kringlopen))
+        elif index == 4:
+            zichtbaar = None if not filter_ else {r.maatregel.code for r in getoond.rangorde
+                                                  if in_keten(r.maatregel)}
+            self.verschuivingmodel.zet_rijen([v for v in self._verschuivingen
+                                              if zichtbaar is None or v.code in zichtbaar])
+
+    def vul_alle_lijsten(self) -> None:
+        """Every list below filled now (they are otherwise filled when their tab is first shown)."""
+        for index in range(5):
+            self._vul_lijst(index)
+
+    def _capaciteitrijen(self, filter_: str | None) -> list[tuple]:
+        """Each slot once: with a scenario, its slots beside the register's (added and removed ones too)."""
+        def sleutel(vak: Capaciteitsvak) -> tuple:
+            return vak.keten_sleutel, vak.periode.van, vak.periode.tot
+
+        huidig = {sleutel(v): v for v in self._plan.vakken}
+        if self._scenarioplan is None:
+            rijen = [(v.keten, v.periode, v, v) for v in self._plan.vakken]
+        else:
+            scenario = {sleutel(v): v for v in self._scenarioplan.vakken}
+            rijen = [(v.keten, v.periode, v, huidig.get(k)) for k, v in scenario.items()]
+            rijen += [(v.keten, v.periode, None, v) for k, v in huidig.items() if k not in scenario]
+            rijen.sort(key=lambda r: (r[PERIODE_].van, r[PERIODE_].tot, keten_sleutel(r[KETEN_]) or ""))
+        return [r for r in rijen if not filter_ or keten_sleutel(r[KETEN_]) == filter_]
+
+    def _tellingen(self, rijen, plan: Plan, filter_: str | None) -> dict[str, int]:
+        """How many of the shown measures the plan puts in each outcome, and the IV-blocked ones never planned."""
+        if not filter_:
+            uitkomsten = plan.uitkomsten.values()
+            geblokkeerd = len(plan.geblokkeerd_zonder_capaciteit)
+        else:
+            uitkomsten = [plan.uitkomsten[r.maatregel.id] for r in rijen if r.maatregel.id in plan.uitkomsten]
+            codes = set(plan.geblokkeerd_zonder_capaciteit)
+            geblokkeerd = sum(1 for r in rijen if r.maatregel.code in codes)
+        soorten = Counter(map(attrgetter("soort"), uitkomsten))
+        return {"gepland": soorten["gepland"], "past_niet": soorten["past_niet"], "geblokkeerd": geblokkeerd}
+
+    def _werk_samenvatting_bij(self, aantal: int, tellingen: dict[str, int], s_tellingen: dict[str, int] | None,
+                               filter_: str | None) -> None:
+        tekst = self.tr("%d open maatregelen · %d gepland · %d past niet · %d IV-geblokkeerd zonder capaciteit") % (
+            aantal, tellingen["gepland"], tellingen["past_niet"], tellingen["geblokkeerd"])
+        if s_tellingen is not None:
+            tekst += "\n" + self.tr("Scenario: %d gepland · %d past niet · %d IV-geblokkeerd zonder capaciteit") % (
+                s_tellingen["gepland"], s_tellingen["past_niet"], s_tellingen["geblokkeerd"])
+        if filter_:
+            tekst = self.tr("Keten %s: ") % self.ketenkeuze.currentText() + tekst
+        self.samenvatting.setText(tekst)
+
+    def _aantal_wijzigingen(self) -> int:
+        return len(self._scenario.capaciteit) + sum(len(v) for v in self._scenario.invoer.values())
+
+    def _werk_scenariobalk_bij(self) -> None:
+        actief = not self._scenario.is_leeg
+        self.scenariobalk.setVisible(actief)
+        if actief:
+            telling = {"erin": 0, "eruit": 0, "verschoven": 0}
+            for v in self._verschuivingen:
+                if v.richting in telling:
+                    telling[v.richting] += 1
+            n = self._aantal_wijzigingen()
+            self.scenariolabel.setText(
+                (self.tr("Scenario: 1 wijziging") if n == 1 else self.tr("Scenario: %d wijzigingen") % n)
+                + self.tr(" — %d erin, %d eruit, %d verschoven") % (telling["erin"], telling["eruit"],
+                                                                   telling["verschoven"])
+                + self.tr(" (nog niet opgeslagen)"))
+        self.knop_ongedaan.setEnabled(bool(self._vorige))
+
+    # --- the chosen measure -----------------------------------------------------------------------------------------
+
+    def _selecteer_id(self, mid: int | None) -> None:
+        """Select a measure's row again after a reset, without touching the panel's fields."""
+        rij = None
+        if mid is not None:
+            code = self._per_id[mid].code if mid in self._per_id else None
+            rij = self.model.rij_van_code(code) if code else None
+        selectie = self.tabel.selectionModel()
+        self._laden = True
+        try:
+            if rij is None:
+                selectie.clear()
+                if mid is not None and mid not in self._per_id:
+                    self._gekozen_id = None
+            else:
+                index = self.model.index(rij, RangordeModel.CODE)
+                selectie.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                         | QItemSelectionModel.SelectionFlag.Rows)
+                self.tabel.scrollTo(index)
+        finally:
+            self._laden = False
+
+    def _rij_gekozen(self, huidig: QModelIndex, _vorig: QModelIndex) -> None:
+        if self._laden or not huidig.isValid():
+            return
+        self._gekozen_id = self.model.rij(huidig.row()).maatregel.id
+        self._toon_invoer()
+        self._werk_knoppen_bij()
+
+    def huidige_code(self) -> str | None:
+        m = self._per_id.get(self._gekozen_id) if self._gekozen_id is not None else None
+        return m.code if m else None
+
+    def selecteer(self, code: str) -> bool:
+        """Choose a measure in the ranking (the chain filter is lifted when it hides it); False when not open."""
+        m = next((m for m in self._per_id.values() if m.code == code), None)
+        if m is None:
+            return False
+        if self.model.rij_van_code(code) is None and self.keten_filter() is not None:
+            self.ketenkeuze.setCurrentIndex(0)
+        rij = self.model.rij_van_code(code)
+        if rij is None:
+            return False
+        self.tabel.selectionModel().setCurrentIndex(self.model.index(rij, RangordeModel.CODE),
+                                                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                                    | QItemSelectionModel.SelectionFlag.Rows)
+        self.tabel.scrollTo(self.model.index(rij, RangordeModel.CODE))
+        return self.huidige_code() == code
+
+    def _waarde(self, m: Prioinvoer, veld: str):
+        """The field as the scenario has it, else as the register has it."""
+        return self._scenario.invoer.get(m.id, {}).get(veld, getattr(m, veld))
+
+    def _toon_invoer(self) -> None:
+        m = self._per_id.get(self._gekozen_id) if self._gekozen_id is not None else None
+        regel_rij = self.model.rij_van_code(m.code) if m is not None else None
+        self._laden = True
+        try:
+            self.invoergroep.setEnabled(m is not None)
+            if m is None:
+                self.maatregeltitel.setText(self.tr("Kies een maatregel in de rangorde."))
+            else:
+                self.maatregeltitel.setText(f"{m.code} — {m.naam}")
+            for veld in ("verwacht_effect", "effect_basis", "iv_omvang"):
+                keuze: QComboBox = self.invoervelden[veld]
+                keuze.setCurrentIndex(max(0, keuze.findData(self._waarde(m, veld))) if m else 0)
+                self._markeer(keuze, m is not None and veld in self._scenario.invoer.get(m.id, {}))
+            for veld in ("iv_weken", "personeel_weken"):
+                regel: QLineEdit = self.invoervelden[veld]
+                if not (regel.hasFocus() and self.veldfout[veld].isVisible()):  # keep what the user is fixing
+                    regel.setText(weken_nl(self._waarde(m, veld)) if m else "")
+                    self.veldfout[veld].hide()
+                self._markeer(regel, m is not None and veld in self._scenario.invoer.get(m.id, {}))
+            if m is None:
+                for label in self.gegevens.values():
+                    label.setText("")
+                return
+            regel = self.model.rij(regel_rij) if regel_rij is not None else None
+            self.gegevens["plan"].setText(self._plantekst(regel) if regel is not None else "")
+            self.gegevens["besluit"].setText(besluittekst(m.prioriteit, m.prioriteit_motivatie, m.prioriteit_datum,
+                                                          m.prioriteit_door) or self.tr("(nog geen besluit)"))
+            self.gegevens["rang"].setText(rangtekst(m.rang_handmatig, m.rang_motivatie)
+                                          or self.tr("(volgens score)"))
+            afhankelijk = [self._per_id[i].code for i in m.afhankelijk_van if i in self._per_id]
+            self.gegevens["afhankelijk"].setText(", ".join(afhankelijk) or self.tr("(geen)"))
+        finally:
+            self._laden = False
+
+    def _plantekst(self, regel) -> str:
+        """Where the fit puts the measure and why; with a scenario that moved it, the register's plan too."""
+        def uitleg(u) -> str:
+            return u.kort() if u.reden.casefold() == u.kort().casefold() else f"{u.kort()} — {u.reden}"
+
+        uitkomst = self.model.uitkomst(regel)
+        if uitkomst is None:
+            return ""
+        tekst = uitleg(uitkomst)
+        nu = self.model.huidige_uitkomst(regel)
+        if self.model.verschuiving(regel) is not None and nu is not None:
+            tekst += "\n" + self.tr("Zonder het scenario: %s") % uitleg(nu)
+        return tekst
+
+    @staticmethod
+    def _markeer(widget: QWidget, in_scenario: bool) -> None:
+        """A field the scenario changed has the scenario's colour (and says so to a screen reader)."""
+        widget.setStyleSheet("background: #fdf0c8;" if in_scenario else "")
+        widget.setAccessibleDescription("gewijzigd in het scenario" if in_scenario else "")
+
+    def _werk_knoppen_bij(self) -> None:
+        gekozen = self._gekozen_id is not None and self.model.rij_van_code(self.huidige_code() or "") is not None
+        self.knop_besluit.setEnabled(gekozen)
+        self.knop_rang.setEnabled(gekozen)
+        self.knop_verwijder.setEnabled(self._gekozen_capaciteit() is not None)
+
+    def _geactiveerd(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self._open_uit(self.model.rij(index.row()).maatregel.code)
+
+    def _open_uit(self, code: str) -> None:
+        self.maatregelGekozen.emit(code)
+
+    # --- the scenario -----------------------------------------------------------------------------------------------
+
+    def scenario(self) -> Scenario:
+        return self._scenario
+
+    def _zet_scenario(self, nieuw: Scenario) -> None:
+        """Try `nieuw` instead of the current scenario; the previous one can be had back (Ctrl+Z)."""
+        if nieuw == self._scenario:
+            return
+        self._vorige.append(self._scenario)
+        del self._vorige[:-100]
+        self._scenario = nieuw
+        self.werk_bij()
+
+    def maak_ongedaan(self) -> None:
+        if not self._vorige:
+            return
+        self._scenario = self._vorige.pop()
+        self.werk_bij()
+
+    def _met_invoer(self, m: Prioinvoer, veld: str, waarde) -> Scenario:
+        """The scenario with `veld` of `m` set; back to the register's value means no change in the scenario."""
+        if waarde != getattr(m, veld):
+            return self._scenario.met_invoer(m.id, veld, waarde)
+        velden = {k: v for k, v in self._scenario.invoer.get(m.id, {}).items() if k != veld}
+        invoer = {i: v for i, v in self._scenario.invoer.items() if i != m.id}
+        if velden:
+            invoer[m.id] = velden
+        return replace(self._scenario, invoer=invoer)
+
+    def _keuze_gewijzigd(self, veld: str) -> None:
+        m = self._per_id.get(self._gekozen_id) if self._gekozen_id is not None else None
+        if self._laden or m is None:
+            return
+        self._zet_scenario(self._met_invoer(m, veld, self.invoervelden[veld].currentData()))
+
+    def _controleer_weken(self, veld: str) -> float | None | bool:
+        """The weeks typed in `veld`, or False (with the message at the field) when they are refused."""
+        label = {"iv_weken": self.tr("IV-weken"), "personeel_weken": self.tr("Personeelsweken")}[veld]
+        widget: QLineEdit = self.invoervelden[veld]
+        try:
+            waarde = controleer_weken(widget.text(), veld, label)
+        except ValidatieFout as fout:
+            self.veldfout[veld].setText(fout.melding)
+            self.veldfout[veld].show()
+            widget.setAccessibleDescription(fout.melding)
+            return False
+        self.veldfout[veld].hide()
+        return waarde
+
+    def _weken_gewijzigd(self, veld: str) -> None:
+        m = self._per_id.get(self._gekozen_id) if self._gekozen_id is not None else None
+        if self._laden or m is None:
+            return
+        waarde = self._controleer_weken(veld)
+        if waarde is False or waarde == self._waarde(m, veld):
+            return
+        self._zet_scenario(self._met_invoer(m, veld, waarde))
+
+    def zet_invoer(self, veld: str, waarde) -> None:
+        """Try a value for the chosen measure's input in the scenario (what the fields do)."""
+        m = self._per_id.get(self._gekozen_id) if self._gekozen_id is not None else None
+        if m is not None:
+            self._zet_scenario(self._met_invoer(m, veld, waarde))
+
+    def _scenariosleutel(self, vak: Capaciteitsvak) -> tuple[str, str]:
+        """The scenario's key for a slot: the one it already uses for these days and chain, else the slot's own."""
+        for keten, periode in self._scenario.capaciteit:
+            try:
+                p = parse_periode(periode)
+            except OngeldigeDatum:
+                continue
+            if keten_sleutel(keten) == vak.keten_sleutel and (p.van, p.tot) == (vak.periode.van, vak.periode.tot):
+                return keten, periode
+        return vak.keten, vak.periode.tekst
+
+    def _met_capaciteit(self, vak: Capaciteitsvak, huidig: Capaciteitsvak | None, weken: float | None) -> Scenario:
+        """The scenario with the slot set to `weken` (None removes it); the register's own value is no change."""
+        sleutel = self._scenariosleutel(vak)
+        if (huidig is None and weken is None) or (huidig is not None and weken == huidig.capaciteit):
+            return replace(self._scenario, capaciteit={k: v for k, v in self._scenario.capaciteit.items()
+                                                       if k != sleutel})
+        return self._scenario.met_capaciteit(*sleutel, weken)
+
+    def _capaciteit_bewerkt(self, rij: tuple, tekst: str) -> bool:
+        """An edited capacity cell: checked as the register would, then into the scenario (after the edit ends)."""
+        vak, huidig = rij[VAK], rij[VAK_HUIDIG]
+        try:
+            _, _, weken = controleer_capaciteit(vak.keten, vak.periode.tekst, tekst)
+        except ValidatieFout as fout:
+            self.capaciteitfout.setText(fout.melding)
+            self.capaciteitfout.show()
+            self.capaciteittabel.setAccessibleDescription(fout.melding)
+            return False
+        self.capaciteitfout.hide()
+        self.capaciteittabel.setAccessibleDescription(self.tr("F2 wijzigt de capaciteit; dat gaat in het scenario."))
+        nieuw = self._met_capaciteit(vak, huidig, weken)
+        # The models are reset only once the editor has closed: resetting inside setData pulls the editor away.
+        QTimer.singleShot(0, self, lambda: self._zet_scenario(nieuw))
+        return True
+
+    def zet_capaciteit(self, keten: str, periode: str, weken) -> None:
+        """Try a capacity in the scenario (checked by `controleer_capaciteit`; ValidatieFout when refused)."""
+        keten, p, weken = controleer_capaciteit(keten, periode, weken)
+        vak = next((v for v in self._plan.vakken if v.keten_sleutel == keten_sleutel(keten)
+                    and (v.periode.van, v.periode.tot) == (p.van, p.tot)), None)
+        if vak is not None:
+            self._zet_scenario(self._met_capaciteit(vak, vak, weken))
+        else:
+            self._zet_scenario(self._scenario.met_capaciteit(keten, p.tekst, weken))
+
+    def _gekozen_capaciteit(self) -> tuple | None:
+        index = self.capaciteittabel.currentIndex()
+        return self.capaciteitmodel.rij(index.row()) if index.isValid() else None
+
+    def voeg_periode_toe(self) -> None:
+        ketens = list(self._ketens().values())
+        dialoog = CapaciteitDialoog(ketens, self)
+        try:
+            if not vragen.voer_uit(dialoog):
+                return
+            keten, periode, weken = dialoog.waarden()
+        except ValidatieFout as fout:  # the dialog checks on OK; this is only a second line of defence
+            vragen.meld_fout(self, self.tr("Capaciteit toevoegen"), fout.melding)
+            return
+        finally:
+            dialoog.deleteLater()
+        self.zet_capaciteit(keten, periode.tekst, weken)
+
+    def verwijder_capaciteit(self) -> None:
+        rij = self._gekozen_capaciteit()
+        if rij is None or rij[VAK] is None:
+            return
+        self._zet_scenario(self._met_capaciteit(rij[VAK], rij[VAK_HUIDIG], None))
+
+    def mag_verlaten(self) -> bool:
+        """May the scenario be lost (the window closes or opens another database)? Asks when there is one."""
+        if self._scenario.is_leeg:
+            return True
+        n = self._aantal_wijzigingen()
+        return vragen.bevestig(
+            self, self.tr("Scenario niet opgeslagen"),
+            (self.tr("Het scenario met 1 wijziging is niet als besluit opgeslagen en gaat verloren.") if n == 1
+             else self.tr("Het scenario met %d wijzigingen is niet als besluit opgeslagen en gaat verloren.") % n)
+            + " " + self.tr("Toch doorgaan?"), ja=self.tr("Scenario verwerpen"), nee=self.tr("Annuleren"))
+
+    def verwerp_scenario(self) -> None:
+        if self._scenario.is_leeg:
+            return
+        n = self._aantal_wijzigingen()
+        if not vragen.bevestig(self, self.tr("Scenario verwerpen"),
+                               (self.tr("De wijziging van het scenario verwerpen?") if n == 1
+                                else self.tr("Alle %d wijzigingen van het scenario verwerpen?") % n)
+                               + " " + self.tr("Het register blijft zoals het is; met Ctrl+Z haalt u het scenario "
+                                               "terug."), ja=self.tr("Verwerpen")):
+            return
+        self._zet_scenario(Scenario())
+
+    def sla_scenario_op(self) -> bool:
+        """Save the scenario as a decision (one unit of work); True when written."""
+        if self._scenario.is_leeg or self._invoer is None:
+            return False
+        titel = self.tr("Scenario opslaan als besluit")
+        dialoog = OpslaanDialoog(beschrijf(self._invoer, self._scenario), gevolgen(self._verschuivingen),
+                                 self._gebruiker(), self)
+        try:
+            if not vragen.voer_uit(dialoog):
+                return False
+            motivatie, datum = dialoog.waarden()
+        finally:
+            dialoog.deleteLater()
+        codes = tuple(self._per_id[i].code for i in self._scenario.invoer if i in self._per_id)
+        try:
+            with self.register.werk() as sessie:
+                bewaar_scenario(sessie, self._invoer, self._scenario, motivatie, self._gebruiker(), datum)
+        except ConflictFout as fout:
+            self._conflict(fout, self.tr(
+                "Er is niets opgeslagen. Met ‘Opnieuw laden’ haalt u het register opnieuw op; uw scenario blijft staan "
+                "en wordt op de nieuwste gegevens toegepast. Controleer het en sla opnieuw op."))
+            return False
+        except RegisterFout as fout:
+            vragen.meld_fout(self, titel, fout.melding)
+            return False
+        self._scenario = Scenario()
+        self._vorige.clear()
+        self.ververs()
+        self.gewijzigde_codes = codes
+        self.gewijzigd.emit()
+        return True
+
+    def _conflict(self, fout: ConflictFout, uitleg: str) -> None:
+        """Someone changed a measure or a capacity since it was read: nothing was saved; reload on request."""
+        dialoog = ConflictDialoog(fout.melding, fout.wijzigingen, parent=self, uitleg=uitleg)
+        try:
+            if vragen.voer_uit(dialoog):
+                self.ververs()
+        finally:
+            dialoog.deleteLater()
+
+    # --- decisions written at once ----------------------------------------------------------------------------------
+
+    def _gekozen_maatregel(self) -> Prioinvoer | None:
+        return self._per_id.get(self._gekozen_id) if self._gekozen_id is not None else None
+
+    def leg_besluit_vast(self) -> bool:
+        m = self._gekozen_maatregel()
+        if m is None:
+            return False
+        dialoog = BesluitDialoog(m, self._gebruiker(), self)
+        try:
+            if not vragen.voer_uit(dialoog):
+                return False
+            prioriteit, motivatie, datum = dialoog.waarden()
+        finally:
+            dialoog.deleteLater()
+        return self._schrijf(self.tr("Besluit niet vastgelegd"), m.code,
+                             lambda sessie: leg_prioriteit_vast(sessie, m.code, prioriteit, motivatie,
+                                                                self._gebruiker(), m.versie, datum))
+
+    def pas_rang_aan(self) -> bool:
+        m = self._gekozen_maatregel()
+        if m is None or self._plan is None:
+            return False
+        rang = next((r.rang for r in self._plan.rangorde if r.maatregel.id == m.id), 1)
+        dialoog = RangDialoog(m, rang, len(self._plan.rangorde), self)
+        try:
+            if not vragen.voer_uit(dialoog):
+                return False
+            nieuwe_rang, motivatie = dialoog.waarden()
+        finally:
+            dialoog.deleteLater()
+        return self._schrijf(self.tr("Rang niet aangepast"), m.code,
+                             lambda sessie: zet_rang(sessie, m.code, nieuwe_rang, motivatie, self._gebruiker(),
+                                                     m.versie))
+
+    def _schrijf(self, titel: str, code: str, werk: Callable) -> bool:
+        """Write one measure's decision or rank in one unit of work; the page rereads and tells the window."""
+        try:
+            with self.register.werk() as sessie:
+                werk(sessie)
+        except ConflictFout as fout:
+            self._conflict(fout, self.tr("Er is niets vastgelegd. Met ‘Opnieuw laden’ haalt u de nieuwste gegevens "
+                                         "op; kijk of uw besluit nog klopt en leg het dan opnieuw vast."))
+            return False
+        except RegisterFout as fout:
+            vragen.meld_fout(self, titel, fout.melding)
+            return False
+        self.ververs()
+        self.gewijzigde_codes = (code,)
+        self.gewijzigd.emit()
+        return True
+
+    # --- the decisions list -----------------------------------------------------------------------------------------
+
+    def _besluit_gekozen(self, index: QModelIndex, _vorig: QModelIndex) -> None:
+        rij = self.besluitenmodel.rij_van(index)
+        self.besluittekst.setPlainText(besluit_tekst(rij) if rij is not None else "")
+
+    # --- Qt ---------------------------------------------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        if not self._splitters_gezet:  # the first time the page has its real size: the ranking gets the most room
+            self._splitters_gezet = True
+            breedte = max(self.bovensplitter.width(), 1000)
+            zijkant = min(max(380, breedte * 34 // 100), 520)
+            self.bovensplitter.setSizes([breedte - zijkant, zijkant])
+            hoogte = max(self.hoofdsplitter.height(), 600)
+            self.hoofdsplitter.setSizes([hoogte * 64 // 100, hoogte * 36 // 100])
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._focus_op_tabel)
+
+    def _focus_op_tabel(self) -> None:
+        """The ranking has the focus whenever the page is shown (Alt+5 lands there, ready for the arrow keys)."""
+        if self.isVisible():
+            self.tabel.setFocus(Qt.FocusReason.OtherFocusReason)
