@@ -55,7 +55,8 @@ def register_als_json(sessie: Session, f: Filter = Filter()) -> dict:
             "prioriteit": {"prioriteit": d.prioriteit, "motivatie": d.prioriteit_motivatie,
                            "datum": _waarde(d.prioriteit_datum), "door": d.prioriteit_door}
             if d.prioriteit is not None else None,
-            "rang_handmatig": {"rang": d.rang_handmatig, "motivatie": d.rang_motivatie}
+            "rang_handmatig": {"rang": d.rang_handmatig, "motivatie": d.rang_motivatie,
+                               "datum": _waarde(d.rang_datum), "door": d.rang_door}
             if d.rang_handmatig is not None else None,
             "gearchiveerd": d.gearchiveerd, "versie": d.versie,
             "bronnen": [{"bron": b.bron, "vindplaats": b.vindplaats} for b in d.bronnen],

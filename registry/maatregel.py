@@ -47,7 +47,8 @@ BEWERKBAAR = (set(TEKSTVELDEN) | set(JANEE_VELDEN) | set(KEUZEVELDEN) | set(GETA
 BESLUITVELDEN = {
     "prioriteit": PRIORITEIT.naam.capitalize(), "prioriteit_motivatie": "Motivatie prioriteit",
     "prioriteit_datum": "Datum prioriteit", "prioriteit_door": "Prioriteit vastgesteld door",
-    "rang_handmatig": "Rang (handmatig)", "rang_motivatie": "Motivatie rang",
+    "rang_handmatig": "Rang (handmatig)", "rang_motivatie": "Motivatie rang", "rang_datum": "Datum rang",
+    "rang_door": "Rang vastgesteld door",
 }
 
 
@@ -110,6 +111,8 @@ class MaatregelDetail:
     prioriteit_door: str | None = None
     rang_handmatig: int | None = None
     rang_motivatie: str | None = None
+    rang_datum: date | None = None
+    rang_door: str | None = None
 
 
 # --- reading --------------------------------------------------------------------------------------------------------
@@ -178,7 +181,7 @@ def details(sessie: Session, ids: list[int]) -> list[MaatregelDetail]:
             gewijzigd_op=m.gewijzigd_op, iv_weken=m.iv_weken, iv_omvang=m.iv_omvang,
             personeel_weken=m.personeel_weken, prioriteit=m.prioriteit, prioriteit_motivatie=m.prioriteit_motivatie,
             prioriteit_datum=m.prioriteit_datum, prioriteit_door=m.prioriteit_door, rang_handmatig=m.rang_handmatig,
-            rang_motivatie=m.rang_motivatie,
+            rang_motivatie=m.rang_motivatie, rang_datum=m.rang_datum, rang_door=m.rang_door,
         ))
     return rijen
 
@@ -238,9 +241,30 @@ def _janee(veld: str, waarde) -> bool | None:
     raise ValidatieFout(f"{JANEE_VELDEN[veld]}: kies ja, nee of onbekend.", veld)
 
 
+#: "1.250": a thousands separator to one reader, a decimal point to another.
+_DUIZENDTALLEN = re.compile(r"\d{1,3}(\.\d{3})+")
+
+
+def _dubbelzinnig(tekst: str) -> str:
+    """The unambiguous ways to write "1.250": "1250 of 1,25" (only the first when it has several dots)."""
+    geheel = tekst.replace(".", "")
+    if tekst.count(".") > 1:
+        return geheel
+    komma = tekst.replace(".", ",").rstrip("0").rstrip(",")
+    return f"{geheel} of {komma}"
+
+
+def weken_als_tekst(weken: float | None) -> str:
+    """Weeks as typed back into an edit field, the inverse of controleer_weken: 12.0 -> "12", 2.5 -> "2,5",
+    None -> ""; never a thousands separator ("1.250" would be refused as ambiguous)."""
+    if weken is None:
+        return ""
+    return f"{weken:.6f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
 def controleer_weken(waarde, veld: str, label: str) -> float | None:
     """An effort in weeks as typed or read: empty is unknown (None); a number from 0 to 10.000, a decimal comma
-    accepted (the page, the dialogs and the import all read weeks through this)."""
+    accepted, "1.250" refused as ambiguous (the page, the dialogs and the import all read weeks through this)."""
     if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
         return None
     if isinstance(waarde, bool):  # a bool is an int to Python, never a number of weeks to a user
@@ -251,6 +275,8 @@ def controleer_weken(waarde, veld: str, label: str) -> float | None:
         getal = waarde
     elif isinstance(waarde, str):
         tekst = waarde.strip().replace(" ", "")
+        if _DUIZENDTALLEN.fullmatch(tekst):
+            raise ValidatieFout(f"{label}: “{tekst}” is dubbelzinnig: schrijf {_dubbelzinnig(tekst)}.", veld)
         if not re.fullmatch(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)", tekst):
             raise ValidatieFout(f'{label}: "{waarde.strip()}" is geen getal; vul een aantal weken in, bijvoorbeeld '
                                 "12 of 2,5.", veld)

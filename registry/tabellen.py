@@ -115,9 +115,11 @@ class Maatregel(SQLModel, table=True):
     prioriteit_motivatie: str | None = _tekst()
     prioriteit_datum: date | None = None
     prioriteit_door: str | None = _tekst()
-    # A place in the ranking set by hand (1 = first), overriding the score's order, with its motivation.
+    # A place in the ranking set by hand (1 = first), overriding the score's order, with its motivation, date and who.
     rang_handmatig: int | None = None
     rang_motivatie: str | None = _tekst()
+    rang_datum: date | None = None
+    rang_door: str | None = _tekst()
 
     gearchiveerd: bool = Field(default=False, index=True)
 
@@ -264,7 +266,7 @@ class IvCapaciteit(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("keten_zoek", "periode_van", "periode_tot"),)
     id: int | None = Field(default=None, primary_key=True)
     keten: str = Field(sa_type=Text)  # as typed; matched to measures' iv_keten by keten_zoek
-    keten_zoek: str = Field(sa_type=Text)  # registry.tekst.normaliseer(keten)
+    keten_zoek: str = Field(sa_type=Text)  # registry.prioritering.capaciteit.keten_sleutel(keten)
     periode_tekst: str = Field(sa_type=Text)  # as typed, e.g. 2027-H1 (registry.planning parses it)
     periode_van: date
     periode_tot: date

@@ -18,6 +18,12 @@ def normaliseer(tekst: str | None) -> str:
     return "".join(t for t in ontleed if not unicodedata.combining(t)).casefold()
 
 
+def vergelijkbaar(tekst: str | None) -> str:
+    """The form in which two names are the same name: normalised, runs of blanks as one space, trimmed
+    ("Innen  en Betalen " = "innen en betalen"). One rule for chains and for names matched on import."""
+    return " ".join(normaliseer(tekst).split())
+
+
 def controleer_tekst(label: str, tekst: str | None, verplicht: bool = False, veld: str | None = None) -> str | None:
     """Return the text as typed (only a text of blanks becomes None); refuse texts over the limit.
 

@@ -598,10 +598,17 @@ def test_besluit_en_handmatige_rang_staan_alleen_lezen_met_motivatie(paneel, sta
     with start_register.werk() as s:
         m = leg_prioriteit_vast(s, d.code, "later", "Eerst de keten moderniseren", "jan", d.versie,
                                 date(2026, 11, 12))
-        zet_rang(s, d.code, 4, "Toezegging aan de Kamer", "jan", m.versie)
+        zet_rang(s, d.code, 4, "Toezegging aan de Kamer", "jan", m.versie, date(2026, 11, 13))
     paneel.toon(d.code)
     assert paneel.besluit.text() == "Later — Eerst de keten moderniseren (12-11-2026, jan)"
-    assert paneel.rang_handmatig.text() == "4 — Toezegging aan de Kamer"
+    assert paneel.rang_handmatig.text() == "4 — Toezegging aan de Kamer (13-11-2026, jan)"  # when and who, too
     assert "besluit" not in paneel._velden and "rang_handmatig" not in paneel._velden  # not editable here
     assert paneel.besluit.accessibleName() and paneel.rang_handmatig.accessibleName()
     assert any("pagina Prioritering" in label.text() for label in paneel.findChildren(QLabel))
+
+
+def test_een_conflict_noemt_ook_besluitvelden_in_het_nederlands():
+    from ui.detailpaneel import VELDNAMEN
+
+    assert VELDNAMEN["rang_datum"] == "Datum rang" and VELDNAMEN["prioriteit_door"] == "Prioriteit vastgesteld door"
+    assert VELDNAMEN["iv_weken"] == "IV-weken"

@@ -394,7 +394,7 @@ def test_efforts_decision_rank_capacity_and_decisions_are_exported(gevuld):
         d = wijzig_maatregel(s, "TV-02", {"iv_weken": "12,5", "iv_omvang": "m", "personeel_weken": 3}, GEBRUIKER,
                              haal_maatregel(s, "TV-02").versie)
         d = leg_prioriteit_vast(s, "TV-02", "nu", LASTIGE_MOTIVATIE, GEBRUIKER, d.versie, datum=date(2026, 3, 1))
-        zet_rang(s, "TV-02", 2, "Voorwaarde voor TV-03", GEBRUIKER, d.versie)
+        zet_rang(s, "TV-02", 2, "Voorwaarde voor TV-03", GEBRUIKER, d.versie, datum=date(2026, 3, 2))
         zet_capaciteit(s, "Toeslagen Verstrekken", "2027-H1", 20, GEBRUIKER)
         zet_capaciteit(s, "Innen en Betalen", "2027-H2", 30, GEBRUIKER, toelichting="Na de release")
         zet_capaciteit(s, "Innen en Betalen", "2027-H1", 40, GEBRUIKER)
@@ -407,7 +407,8 @@ def test_efforts_decision_rank_capacity_and_decisions_are_exported(gevuld):
     assert (m["TV-02"]["iv_weken"], m["TV-02"]["iv_omvang"], m["TV-02"]["personeel_weken"]) == (12.5, "M", 3.0)
     assert m["TV-02"]["prioriteit"] == {"prioriteit": "nu", "motivatie": LASTIGE_MOTIVATIE, "datum": "2026-03-01",
                                         "door": GEBRUIKER}
-    assert m["TV-02"]["rang_handmatig"] == {"rang": 2, "motivatie": "Voorwaarde voor TV-03"}
+    assert m["TV-02"]["rang_handmatig"] == {"rang": 2, "motivatie": "Voorwaarde voor TV-03", "datum": "2026-03-02",
+                                            "door": GEBRUIKER}
     assert m["TV-01"]["prioriteit"] is None and m["TV-01"]["rang_handmatig"] is None
     assert gegevens["iv_capaciteit"] == [
         {"keten": "Innen en Betalen", "periode": {"tekst": "2027-H1", "van": "2027-01-01", "tot": "2027-06-30"},

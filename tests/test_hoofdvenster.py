@@ -634,3 +634,32 @@ def test_sluiten_met_een_scenario_vraagt_eerst_en_f5_houdt_het(qtbot, venster, m
     assert venster.paginas.currentIndex() == venster.PRIORITERING
     monkeypatch.setattr(vragen, "bevestig", lambda *a, **k: True)
     assert venster.close()
+
+
+@pytest.mark.parametrize("breedte, hoogte", [(1366, 768), (1600, 1000)])
+def test_prioritering_past_op_een_laptopscherm(qtbot, venster, breedte, hoogte):
+    """At a laptop's size the capacity box (buttons, a refusal) is in view without scrolling, and the ranking shows
+    what a decision rests on, with a scenario beside the plan, without scrolling to the right."""
+    from ui.prioriteringsmodellen import CapaciteitModel, RangordeModel
+
+    venster.resize(breedte, hoogte)
+    venster.toon_pagina(venster.PRIORITERING)
+    pagina = venster.prioritering.pagina
+    pagina.zet_capaciteit("Innen en Betalen", "2027-H1", 20)  # a scenario: its column is shown too
+    model = pagina.capaciteitmodel
+    assert not model.setData(model.index(0, CapaciteitModel.CAPACITEIT), "veel")
+    qtbot.wait(50)
+
+    kijkvenster = pagina.zijkant.viewport()
+    for widget in (pagina.knop_periode, pagina.knop_verwijder, pagina.capaciteitfout, pagina.capaciteittabel):
+        assert widget.isVisible(), widget
+        linksboven = widget.mapTo(kijkvenster, widget.rect().topLeft())
+        assert kijkvenster.rect().contains(widget.rect().translated(linksboven)), widget
+
+    tabel = pagina.tabel
+    for kolom in (RangordeModel.RANG, RangordeModel.RANG_KETEN, RangordeModel.CODE, RangordeModel.NAAM,
+                  RangordeModel.PLAN, RangordeModel.SCENARIO, RangordeModel.SCORE, RangordeModel.BESLUIT):
+        assert not tabel.isColumnHidden(kolom)
+        assert tabel.columnViewportPosition(kolom) + tabel.columnWidth(kolom) <= tabel.viewport().width(), kolom
+    assert tabel.columnViewportPosition(RangordeModel.TOELICHTING) < tabel.viewport().width()
+    pagina.maak_ongedaan()  # no scenario left to ask about on closing

@@ -634,3 +634,24 @@ def test_dupliceren_kopieert_de_inhoud_maar_niet_status_historie_of_oorspronkeli
     assert kopie.status == "niet" and len(regels) == 1 and "IN-02" in regels[0].toelichting
     assert kopie.planning_huidig.tekst == "Q4 2026"
     assert kopie.planning_oorspronkelijk.tekst == "Q4 2026"  # the copy's own first target, not IN-02's Q1 2026
+
+
+@pytest.mark.parametrize("weken, tekst", [(None, ""), (12.0, "12"), (2.5, "2,5"), (1250.0, "1250"), (0.125, "0,125"),
+                                          (0.0, "0"), (10_000.0, "10000")])
+def test_weken_als_tekst_leest_terug_als_dezelfde_weken(weken, tekst):
+    from registry.maatregel import controleer_weken, weken_als_tekst
+
+    assert weken_als_tekst(weken) == tekst
+    assert controleer_weken(tekst, "iv_weken", "IV-weken") == weken  # no rounding, no thousands separator
+
+
+def test_een_getal_met_duizendtallen_is_dubbelzinnig_en_wordt_geweigerd(register):
+    with register.werk() as s:
+        maak_maatregel(s, {"naam": "Weken", "domein": "TV"}, "anna", code="TV-01")
+    with pytest.raises(ValidatieFout, match="“1.250” is dubbelzinnig: schrijf 1250 of 1,25.") as fout:
+        with register.werk() as s:
+            wijzig_maatregel(s, "TV-01", {"iv_weken": "1.250"}, "anna", 1)
+    assert fout.value.veld == "iv_weken"
+    with register.sessie() as s:
+        assert haal_maatregel(s, "TV-01").iv_weken is None
+

@@ -155,7 +155,7 @@ def _controleer_0004(reg) -> None:
 
     from registry.export_json import register_als_json
     from registry.maatregel import haal_maatregel, wijzig_maatregel
-    from registry.prioritering.besluit import besluiten, leg_prioriteit_vast, registreer_besluit
+    from registry.prioritering.besluit import besluiten, leg_prioriteit_vast, registreer_besluit, zet_rang
     from registry.prioritering.capaciteit import capaciteiten, zet_capaciteit
     from registry.prioritering.invoer import lees_invoer
     from registry.rapport.vaststelling import pdf_van, vastgestelde_rapporten
@@ -164,7 +164,8 @@ def _controleer_0004(reg) -> None:
     with reg.sessie() as s:
         m = haal_maatregel(s, "IN-07")
         assert (m.naam, m.status, m.verwacht_effect, m.versie) == ("Betalingsregeling op maat", "deels", "hoog", 1)
-        assert (m.iv_weken, m.iv_omvang, m.personeel_weken, m.prioriteit, m.rang_handmatig) == (None,) * 5
+        assert (m.iv_weken, m.iv_omvang, m.personeel_weken, m.prioriteit, m.rang_handmatig, m.rang_datum,
+                m.rang_door) == (None,) * 7
         assert [h.toelichting for h in historie(s, "IN-07")] == ["Pilot loopt"]
         (rapport,) = vastgestelde_rapporten(s)
         assert (rapport.periode, rapport.bestandsnaam, rapport.telling) == ("2026-H1", "PRT-2026-H1.pdf",
@@ -174,12 +175,14 @@ def _controleer_0004(reg) -> None:
         assert [p.code for p in lees_invoer(s).maatregelen] == ["IN-07"]
     with reg.werk() as s:
         m = wijzig_maatregel(s, "IN-07", {"iv_weken": "12,5", "iv_keten": "Innen en Betalen"}, "tester", m.versie)
-        leg_prioriteit_vast(s, "IN-07", "nu", "Grootste effect", "tester", m.versie, datum=date(2026, 8, 1))
+        m = leg_prioriteit_vast(s, "IN-07", "nu", "Grootste effect", "tester", m.versie, datum=date(2026, 8, 1))
+        zet_rang(s, "IN-07", 1, "Toezegging", "tester", m.versie, datum=date(2026, 8, 2))
         zet_capaciteit(s, "Innen en Betalen", "2027-H1", 40, "tester")
         registreer_besluit(s, "Eerste afweging", ["Innen en Betalen 2027-H1: 40 weken"], [], "tester")
     with reg.sessie() as s:
         (p,) = lees_invoer(s).maatregelen
         assert (p.iv_weken, p.prioriteit, p.keten_sleutel) == (12.5, "nu", "innen en betalen")
+        assert (p.rang_handmatig, p.rang_datum, p.rang_door) == (1, date(2026, 8, 2), "tester")
         gegevens = register_als_json(s)
         assert [c["weken"] for c in gegevens["iv_capaciteit"]] == [40.0]
         assert [b["motivatie"] for b in gegevens["prioriteringsbesluiten"]] == ["Eerste afweging"]
@@ -233,7 +236,7 @@ def test_een_nieuwe_database_heeft_de_kolommen_en_tabellen_van_de_prioritering(r
 
     inspectie = inspect(register.engine)
     assert {"iv_weken", "iv_omvang", "personeel_weken", "prioriteit", "prioriteit_motivatie", "prioriteit_datum",
-            "prioriteit_door", "rang_handmatig", "rang_motivatie"} <= {k["name"] for k in
+            "prioriteit_door", "rang_handmatig", "rang_motivatie", "rang_datum", "rang_door"} <= {k["name"] for k in
                                                                     inspectie.get_columns("maatregel")}
     assert {"keten", "keten_zoek", "periode_tekst", "periode_van", "periode_tot", "weken", "toelichting",
             "versie"} <= {k["name"] for k in inspectie.get_columns("iv_capaciteit")}

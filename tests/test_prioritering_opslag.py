@@ -2,6 +2,7 @@
 ranks with their motivation, and reading it all back for the ranking — on SQLite and PostgreSQL."""
 
 import math
+import re
 from datetime import date
 
 import pytest
@@ -82,8 +83,8 @@ def tabelinhoud(register):
 # --- efforts on a measure -------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("invoer, verwacht", [
-    (12, 12.0), (2.5, 2.5), ("12", 12.0), ("2,5", 2.5), (" 2.5 ", 2.5), ("0", 0.0), (0, 0.0), ("10000", 10000.0),
-    (None, None), ("", None), ("   ", None)])
+    (12, 12.0), (2.5, 2.5), ("12", 12.0), ("2,5", 2.5), (" 2.5 ", 2.5), ("1.5", 1.5), ("1.25", 1.25),
+    ("1250", 1250.0), ("0", 0.0), (0, 0.0), ("10000", 10000.0), (None, None), ("", None), ("   ", None)])
 def test_weken_worden_als_getal_gelezen_met_komma_of_punt_en_leeg_is_onbekend(invoer, verwacht):
     assert controleer_weken(invoer, "iv_weken", "IV-weken") == verwacht
 
@@ -91,9 +92,11 @@ def test_weken_worden_als_getal_gelezen_met_komma_of_punt_en_leeg_is_onbekend(in
 @pytest.mark.parametrize("invoer, melding", [
     (-1, "negatief"), ("-0,5", "negatief"), (10_000.5, "10.000"), ("20000", "10.000"), (10 ** 400, "10.000"),
     (math.nan, "aantal weken"), (math.inf, "10.000"), ("abc", "geen getal"), ("1,2,3", "geen getal"),
-    ("nan", "geen getal"), (True, "aantal weken"), ([3], "aantal weken")])
+    ("nan", "geen getal"), (True, "aantal weken"), ([3], "aantal weken"),
+    ("1.250", "“1.250” is dubbelzinnig: schrijf 1250 of 1,25."), ("12.500", "schrijf 12500 of 12,5"),
+    ("1.250.000", "dubbelzinnig")])
 def test_ongeldige_weken_worden_geweigerd_met_een_nederlandse_melding_op_het_veld(invoer, melding):
-    with pytest.raises(ValidatieFout, match=melding) as fout:
+    with pytest.raises(ValidatieFout, match=re.escape(melding)) as fout:
         controleer_weken(invoer, "personeel_weken", "Personeelsweken")
     assert fout.value.veld == "personeel_weken"
     assert "Personeelsweken" in fout.value.melding
@@ -129,7 +132,7 @@ def test_ongeldige_inspanning_wordt_geweigerd_en_verandert_niets(register, veld,
 
 
 @pytest.mark.parametrize("veld", ["prioriteit", "prioriteit_motivatie", "prioriteit_datum", "prioriteit_door",
-                                  "rang_handmatig", "rang_motivatie"])
+                                  "rang_handmatig", "rang_motivatie", "rang_datum", "rang_door"])
 def test_besluit_en_rang_zijn_niet_te_wijzigen_als_gewoon_veld(register, veld):
     assert veld not in BEWERKBAAR
     nieuw(register)
@@ -172,7 +175,7 @@ def test_ongeldige_capaciteit_wordt_geweigerd_op_het_veld_en_verandert_niets(reg
 
 
 def test_capaciteit_accepteert_een_decimale_komma_en_een_keten_van_200_tekens():
-    keten, periode, weken = controleer_capaciteit("  Innen en Betalen ", "H1 2027", "37,5")
+    keten, periode, weken = controleer_capaciteit("  Innen  en Betalen ", "H1 2027", "37,5")
     assert (keten, periode.van, periode.tot, weken) == ("Innen en Betalen", date(2027, 1, 1), date(2027, 6, 30), 37.5)
     assert controleer_capaciteit("k" * 200, "2027", 0)[0] == "k" * 200
 
@@ -201,11 +204,32 @@ def test_andere_periode_of_keten_is_een_eigen_capaciteit_gesorteerd_op_begin_en_
     capaciteit(register, "Toeslagen Verstrekken", "2027-H1", 20)
     capaciteit(register, "Innen en Betalen", "2027-H2", 10)
     capaciteit(register, "Innen en Betalen", "2027-H1", 40)
-    capaciteit(register, "Innen en Betalen", "Q1 2027", 5)  # starts with H1 but is shorter: another slot
+    capaciteit(register, "Beheer", "Q1 2027", 5)  # starts with H1 but is shorter: another chain, another slot
     rijen = alle_capaciteiten(register)
     assert [(c.keten, c.periode.tekst) for c in rijen] == [
-        ("Innen en Betalen", "Q1 2027"), ("Innen en Betalen", "2027-H1"), ("Toeslagen Verstrekken", "2027-H1"),
+        ("Beheer", "Q1 2027"), ("Innen en Betalen", "2027-H1"), ("Toeslagen Verstrekken", "2027-H1"),
         ("Innen en Betalen", "2027-H2")]
+
+
+@pytest.mark.parametrize("periode", ["2027", "Q2 2027", "juni 2027", "voorjaar 2027"])
+def test_een_periode_die_een_andere_van_de_keten_overlapt_wordt_geweigerd(register, periode):
+    capaciteit(register, "Innen en Betalen", "2027-H1", 40)
+    voor = tabelinhoud(register)
+    with pytest.raises(ValidatieFout) as fout:
+        capaciteit(register, "innen en betalen", periode, 10)
+    assert fout.value.veld == "periode"
+    assert fout.value.melding == (f"{periode} overlapt met 2027-H1 van Innen en Betalen: kies periodes die elkaar "
+                                  "niet overlappen.")
+    assert tabelinhoud(register) == voor
+
+
+def test_aansluitende_periodes_en_andere_ketens_overlappen_niet(register):
+    capaciteit(register, "Innen en Betalen", "2027-H1", 40)
+    capaciteit(register, "Innen en Betalen", "2027-H2", 30)
+    capaciteit(register, "Innen en Betalen", "Q1 2028", 10)
+    capaciteit(register, "Toeslagen Verstrekken", "2027", 20)
+    capaciteit(register, "Innen en Betalen", "H1 2027", 41)  # the same slot in another spelling: an update
+    assert len(alle_capaciteiten(register)) == 4
 
 
 def test_capaciteit_nul_is_toegestaan(register):
@@ -345,9 +369,21 @@ def test_handmatige_rang_wordt_vastgelegd_met_motivatie_en_gelogd(register):
     nieuw(register)
     d = rang(register, "TV-01", 2, "Voorwaarde voor de wetswijziging", gebruiker="bram")
     assert (d.rang_handmatig, d.rang_motivatie, d.versie) == (2, "Voorwaarde voor de wetswijziging", 2)
+    assert (d.rang_datum, d.rang_door) == (date.today(), "bram")
     assert lees(register, "TV-01").rang_handmatig == 2
-    assert log(register, "maatregel", "TV-01")[-2:] == [
+    assert sorted(log(register, "maatregel", "TV-01")[-4:]) == [
+        ("rang_datum", None, date.today().isoformat(), "bram"), ("rang_door", None, "bram", "bram"),
         ("rang_handmatig", None, "2", "bram"), ("rang_motivatie", None, "Voorwaarde voor de wetswijziging", "bram")]
+
+
+def test_handmatige_rang_met_datum_en_het_wissen_noemt_wie_en_wanneer(register):
+    nieuw(register)
+    with register.werk() as s:
+        d = zet_rang(s, "TV-01", 3, "Kamerbrief", "anna", haal_maatregel(s, "TV-01").versie, datum=date(2026, 3, 1))
+    assert (d.rang_handmatig, d.rang_datum, d.rang_door) == (3, date(2026, 3, 1), "anna")
+    d = rang(register, "TV-01", None, "Kamerbrief ingetrokken", gebruiker="bram")
+    assert (d.rang_handmatig, d.rang_motivatie, d.rang_datum, d.rang_door) == (
+        None, "Kamerbrief ingetrokken", date.today(), "bram")
 
 
 def test_handmatige_rang_wissen_mag_zonder_motivatie(register):
@@ -439,7 +475,8 @@ def test_lees_invoer_geeft_alle_maatregelen_met_afhankelijkheden_als_ids_en_de_c
     assert m["TV-10"].afhankelijk_van == tuple(sorted((ids["TV-01"], ids["TV-02"])))
     assert (m["TV-02"].prioriteit, m["TV-02"].prioriteit_motivatie, m["TV-02"].prioriteit_datum,
             m["TV-02"].prioriteit_door) == ("later", "Na TV-01", date(2026, 5, 1), "anna")
-    assert (m["TV-10"].rang_handmatig, m["TV-10"].rang_motivatie) == (1, "Kamerbrief")
+    assert (m["TV-10"].rang_handmatig, m["TV-10"].rang_motivatie, m["TV-10"].rang_datum, m["TV-10"].rang_door) == (
+        1, "Kamerbrief", date.today(), "anna")
     assert m["IN-01"].gearchiveerd and not m["IN-01"].is_open
     assert m["BU-01"].status == "ingevoerd" and not m["BU-01"].is_open
     assert m["TV-01"].is_open and m["TV-01"].domein == "TV"

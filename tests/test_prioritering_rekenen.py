@@ -17,7 +17,8 @@ from registry.prioritering.capaciteit import keten_sleutel
 from registry.prioritering.inpassing import kringlopen, maak_plan
 from registry.prioritering.model import Capaciteit, Prioinvoer, Prioriteringsinvoer, Scenario
 from registry.prioritering.rangorde import rangschik, score, score_uitleg
-from registry.prioritering.scenario import beschrijf, gevolgen, pas_toe, vergelijk
+from registry.prioritering.scenario import (aantal_wijzigingen, beschrijf, gevolgen, met_capaciteit, met_invoer,
+                                            pas_toe, vergelijk)
 
 IB = "Innen en Betalen"
 
@@ -87,9 +88,11 @@ def test_onbekende_iv_weken_komen_achteraan():
 
 def test_de_score_wordt_uitgelegd_met_zijn_delen():
     assert score_uitleg(score(mi(1, verwacht_effect="hoog", effect_basis="pilot", iv_weken=12.0))) == \
-        "3 × 0,8 ÷ 12 = 0,20"
+        "3 × 0,8 ÷ 12 = 0,2"
     assert score_uitleg(score(mi(1, verwacht_effect="midden", effect_basis="effectonderzoek", iv_weken=2.5))) == \
-        "2 × 1,0 ÷ 2,5 = 0,80"
+        "2 × 1 ÷ 2,5 = 0,8"
+    assert score_uitleg(score(mi(1, verwacht_effect="laag", effect_basis="geen", iv_weken=4.0))) == \
+        "1 × 0,3 ÷ 4 = 0,075"  # three decimals: 0,075 is not rounded to 0,08
     assert score_uitleg(score(mi(1, iv_weken=None))) == "IV-weken onbekend"
 
 
@@ -137,7 +140,8 @@ def test_capaciteit_per_keten_en_periode_vult_periode_na_periode():
     plan = maak_plan(invoer([mi(1, iv_weken=6.0), mi(2, iv_weken=6.0), mi(3, iv_weken=6.0, iv_keten="Toekennen")],
                             [cap(IB, "2027-H2", 6), cap(IB, "2027-H1", 6), cap("toekennen", "2027-H2", 10)]))
     assert uitkomst(plan, 1).periode.tekst == "2027-H1" and uitkomst(plan, 2).periode.tekst == "2027-H2"
-    assert uitkomst(plan, 3).periode.tekst == "2027-H2" and uitkomst(plan, 3).keten == "Toekennen"
+    # One spelling per chain: the capacity's ("toekennen"), also for the measure typed "Toekennen".
+    assert uitkomst(plan, 3).periode.tekst == "2027-H2" and uitkomst(plan, 3).keten == "toekennen"
     assert [(v.keten, v.periode.tekst) for v in plan.vakken] == [(IB, "2027-H1"), (IB, "2027-H2"),
                                                                 ("toekennen", "2027-H2")]
 
@@ -243,6 +247,70 @@ def test_iv_geblokkeerde_maatregelen_zonder_capaciteit_worden_genoemd():
     assert plan.geblokkeerd_zonder_capaciteit == ("TV-03", "TV-02", "TV-05")
 
 
+def test_geblokkeerd_regels_zijn_de_rangregels_van_de_geblokkeerde_maatregelen():
+    plan = maak_plan(invoer([mi(1, iv_blokkade=True, iv_weken=30.0), mi(2, iv_blokkade=True), mi(3)],
+                            [cap(IB, "2027-H1", 10)]))
+    assert [r.maatregel.code for r in plan.geblokkeerd_regels()] == list(plan.geblokkeerd_zonder_capaciteit) == \
+        ["TV-01"]
+    assert maak_plan(invoer([mi(1)], [cap(IB, "2027-H1", 10)])).geblokkeerd_regels() == []
+
+
+def test_een_besluit_nu_gaat_bij_het_inpassen_voor_en_later_komt_na_de_rest():
+    # By score TV-01 (hoog) > TV-02 > TV-03 (laag); each needs 6 of the 10 weeks.
+    maatregelen = [mi(1, iv_weken=6.0, verwacht_effect="hoog"), mi(2, iv_weken=6.0),
+                   mi(3, iv_weken=6.0, verwacht_effect="laag")]
+    capaciteit = [cap(IB, "2027-H1", 10), cap(IB, "2027-H2", 6)]
+    plan = maak_plan(invoer(maatregelen, capaciteit))
+    assert [uitkomst(plan, i).kort() for i in (1, 2, 3)] == ["2027-H1", "2027-H2", "Past niet"]
+
+    # "nu" on the lowest score: fitted first, it takes the room TV-01 (undecided) would otherwise have taken.
+    nu = maak_plan(invoer([*maatregelen[:2], replace(maatregelen[2], prioriteit="nu")], capaciteit))
+    assert codes(nu.rangorde) == ["TV-01", "TV-02", "TV-03"]  # the ranking itself does not change
+    assert [uitkomst(nu, i).kort() for i in (3, 1, 2)] == ["2027-H1", "2027-H2", "Past niet"]
+    assert nu.vakken[0].maatregelen == ("TV-03",)
+
+    # "later" on the highest score: fitted after all others.
+    later = maak_plan(invoer([replace(maatregelen[0], prioriteit="later"), *maatregelen[1:]], capaciteit))
+    assert [uitkomst(later, i).kort() for i in (2, 3, 1)] == ["2027-H1", "2027-H2", "Past niet"]
+
+    # "niet" stays out altogether.
+    niet = maak_plan(invoer([replace(maatregelen[0], prioriteit="niet"), *maatregelen[1:]], capaciteit))
+    assert uitkomst(niet, 1).soort == "besloten_niet" and uitkomst(niet, 2).kort() == "2027-H1"
+
+
+def test_wie_wacht_op_een_later_geplande_afhankelijkheid_hoort_dat_als_reden():
+    # IN-02 (Beta) fits only in 2027-H2; TV-01 (Alfa) may not start before it, and TV-04 fills Alfa's H2 by then.
+    plan = maak_plan(invoer([mi(1, iv_keten="Alfa", afhankelijk_van=(2,)),
+                             mi(2, code="IN-02", iv_keten="Beta", iv_weken=8.0),
+                             mi(3, iv_keten="Alfa", verwacht_effect="hoog"), mi(4, iv_keten="Alfa")],
+                            [cap("Alfa", "2027-H1", 4), cap("Alfa", "2027-H2", 4), cap("Beta", "2027-H1", 4),
+                             cap("Beta", "2027-H2", 8)]))
+    assert [uitkomst(plan, i).kort() for i in (2, 3, 4)] == ["2027-H2", "2027-H1", "2027-H2"]
+    assert uitkomst(plan, 1).reden == "wacht op IN-02 (gepland in 2027-H2); daarna geen ruimte meer"
+    # Planned in the chain's first period already: then the room is simply gone.
+    plan = maak_plan(invoer([mi(1, iv_keten="Alfa", afhankelijk_van=(2,)), mi(2, code="IN-02", iv_keten="Beta"),
+                             mi(3, iv_keten="Alfa", verwacht_effect="hoog")],
+                            [cap("Alfa", "2027-H1", 4), cap("Beta", "2027-H1", 4)]))
+    assert uitkomst(plan, 1).reden == "geen ruimte meer in de capaciteit"
+
+
+def test_elke_keten_heeft_overal_een_schrijfwijze():
+    # Capacity names the chain: its earliest slot's spelling, blanks collapsed, everywhere in the plan.
+    plan = maak_plan(invoer([mi(1, iv_keten="innen en betalen"), mi(2, iv_keten="INNEN  EN BETALEN", iv_weken=50.0),
+                             mi(3, iv_keten=IB)],
+                            [cap("Innen en  Betalen", "2027-H2", 10), cap("innen en betalen", "2027-H1", 4)]))
+    assert plan.ketennamen == {"innen en betalen": "innen en betalen"}
+    assert {u.keten for u in plan.uitkomsten.values()} == {"innen en betalen"}
+    assert [v.keten for v in plan.vakken] == ["innen en betalen", "innen en betalen"]
+    assert uitkomst(plan, 1).reden == "2027-H1, innen en betalen: 4 van 4 weken"
+    # Without capacity: the most frequent spelling among its measures (ties alphabetical).
+    plan = maak_plan(invoer([mi(1, iv_keten="Toekennen"), mi(2, iv_keten="toekennen "), mi(3, iv_keten="toekennen"),
+                             mi(4, iv_keten="Beta"), mi(5, iv_keten="BETA")], [cap(IB, "2027-H1", 4)]))
+    assert plan.ketennamen == {"toekennen": "toekennen", "beta": "BETA", "innen en betalen": IB}
+    assert uitkomst(plan, 1).reden == "geen capaciteit voor de keten toekennen"
+    assert uitkomst(plan, 1).keten == "toekennen" and uitkomst(plan, 4).keten == "BETA"
+
+
 # ==================================================================================================================
 # Scenario
 # ==================================================================================================================
@@ -255,7 +323,7 @@ def _basis() -> Prioriteringsinvoer:
 
 def test_scenario_meer_capaciteit_haalt_een_maatregel_erin():
     huidig = _basis()
-    scenario = Scenario().met_capaciteit("innen en betalen", "H1 2027", 14)
+    scenario = met_capaciteit(huidig, Scenario(), "innen en betalen", "H1 2027", 14)
     ander = pas_toe(huidig, scenario)
     assert huidig.capaciteiten[0].weken == 10 and ander.capaciteiten[0].weken == 14  # the register's copy untouched
     assert len(ander.capaciteiten) == 2 and ander.capaciteiten[0].id == 1
@@ -270,7 +338,7 @@ def test_scenario_meer_capaciteit_haalt_een_maatregel_erin():
 
 def test_scenario_capaciteit_weghalen_en_toevoegen():
     huidig = _basis()
-    scenario = Scenario().met_capaciteit(IB, "2027-H2", None).met_capaciteit("Toekennen", "2028", 5)
+    scenario = met_capaciteit(huidig, met_capaciteit(huidig, Scenario(), IB, "2027-H2", None), "Toekennen", "2028", 5)
     ander = pas_toe(huidig, scenario)
     assert [(c.keten, c.periode.tekst, c.id) for c in ander.capaciteiten] == [(IB, "2027-H1", 1),
                                                                              ("Toekennen", "2028", None)]
@@ -283,7 +351,7 @@ def test_scenario_capaciteit_weghalen_en_toevoegen():
 
 def test_scenario_capaciteit_op_een_nieuwe_keten_plant_zijn_maatregelen():
     huidig = invoer([mi(1), mi(2, iv_keten="Toekennen")], [cap(IB, "2027-H1", 10, id_=1)])
-    ander = pas_toe(huidig, Scenario().met_capaciteit("Toekennen", "2027-H2", 4))
+    ander = pas_toe(huidig, met_capaciteit(huidig, Scenario(), "Toekennen", "2027-H2", 4))
     assert ander.maatregelen is huidig.maatregelen  # only capacity changed
     plan_nu, plan_ander = maak_plan(huidig), maak_plan(ander)
     assert plan_nu.uitkomsten[2].soort == "geen_capaciteit"
@@ -293,8 +361,11 @@ def test_scenario_capaciteit_op_een_nieuwe_keten_plant_zijn_maatregelen():
 
 def test_scenario_invoer_van_een_maatregel():
     huidig = _basis()
-    scenario = (Scenario().met_invoer(1, "iv_weken", "12,5").met_invoer(3, "prioriteit", "niet")
-                .met_invoer(2, "verwacht_effect", "midden"))  # unchanged: not a change
+    scenario = Scenario()
+    for mid, veld, waarde in ((1, "iv_weken", "12,5"), (3, "prioriteit", "niet"),
+                              (2, "verwacht_effect", "midden")):  # unchanged: not a change
+        scenario = met_invoer(huidig, scenario, mid, veld, waarde)
+    assert scenario.invoer == {1: {"iv_weken": 12.5}, 3: {"prioriteit": "niet"}} and aantal_wijzigingen(scenario) == 2
     ander = pas_toe(huidig, scenario)
     assert ander.maatregelen[0].iv_weken == 12.5 and huidig.maatregelen[0].iv_weken == 8.0
     assert beschrijf(huidig, scenario) == ["TV-01 Maatregel 1: IV-weken 8 → 12,5",
@@ -302,8 +373,67 @@ def test_scenario_invoer_van_een_maatregel():
     schuif = {v.code: v.richting for v in vergelijk(maak_plan(huidig), maak_plan(ander))}
     assert schuif["TV-01"] == "eruit" and schuif["TV-03"] == "anders"
     assert pas_toe(huidig, Scenario()) is huidig and beschrijf(huidig, Scenario()) == []
+    with pytest.raises(ValidatieFout) as fout:
+        met_invoer(huidig, scenario, 1, "iv_weken", "veel")
+    assert fout.value.veld == "iv_weken"
     with pytest.raises(ValidatieFout):
-        pas_toe(huidig, Scenario().met_invoer(1, "iv_weken", "veel"))
+        pas_toe(huidig, Scenario(invoer={1: {"iv_weken": "veel"}}))  # made by hand: still checked
+
+
+def test_twee_schrijfwijzen_van_een_keten_en_periode_zijn_een_scenariowijziging():
+    huidig = _basis()
+    scenario = met_capaciteit(huidig, Scenario(), "Innen en Betalen", "2027-H1", 20)
+    scenario = met_capaciteit(huidig, scenario, "  innen en  betalen", "H1 2027", 30)
+    assert aantal_wijzigingen(scenario) == 1
+    ((sleutel, (keten, periode, weken)),) = scenario.capaciteit.items()
+    assert sleutel == ("innen en betalen", date(2027, 1, 1), date(2027, 6, 30))
+    assert (keten, periode.tekst, weken) == ("innen en betalen", "H1 2027", 30.0)
+    ander = pas_toe(huidig, scenario)
+    assert [(c.id, c.weken) for c in ander.capaciteiten] == [(1, 30.0), (2, 6.0)]
+    assert beschrijf(huidig, scenario) == ["Capaciteit Innen en Betalen, 2027-H1: 10 → 30 weken"]
+    # A new slot typed twice: one new slot.
+    nieuw = met_capaciteit(huidig, met_capaciteit(huidig, Scenario(), "Toekennen", "2028", 5), "TOEKENNEN", "2028", 6)
+    assert [(c.keten, c.weken) for c in pas_toe(huidig, nieuw).capaciteiten if c.id is None] == [("TOEKENNEN", 6.0)]
+
+
+def test_terug_naar_de_waarde_van_het_register_is_geen_wijziging_meer():
+    huidig = _basis()
+    scenario = met_capaciteit(huidig, Scenario(), IB, "2027-H1", 20)
+    scenario = met_invoer(huidig, scenario, 1, "iv_weken", "12")
+    assert aantal_wijzigingen(scenario) == 2
+    scenario = met_capaciteit(huidig, scenario, "innen en betalen", "H1 2027", "10")
+    assert scenario.capaciteit == {} and aantal_wijzigingen(scenario) == 1
+    scenario = met_invoer(huidig, scenario, 1, "iv_weken", "8,0")
+    assert scenario.is_leeg and aantal_wijzigingen(scenario) == 0
+    # Removing what is not there is no change either; removing what is, is one.
+    assert met_capaciteit(huidig, Scenario(), "Toekennen", "2027-H1", None).is_leeg
+    weg = met_capaciteit(huidig, Scenario(), IB, "2027-H2", None)
+    assert aantal_wijzigingen(weg) == 1 and len(pas_toe(huidig, weg).capaciteiten) == 1
+
+
+@pytest.mark.parametrize("keten, periode, weken, veld", [
+    ("", "2027-H1", 5, "keten"), (IB, "ooit", 5, "periode"), (IB, "onbekend", 5, "periode"),
+    (IB, "2027-H1", -1, "weken"), (IB, "2027-H1", "1.250", "weken"), (IB, "2027", 5, "periode"), (IB, "Q3 2027", 5, "periode")])
+def test_een_ongeldige_scenariocapaciteit_wordt_geweigerd_op_het_veld(keten, periode, weken, veld):
+    with pytest.raises(ValidatieFout) as fout:
+        met_capaciteit(_basis(), Scenario(), keten, periode, weken)
+    assert fout.value.veld == veld
+
+
+def test_een_overlappende_periode_in_een_scenario_wordt_geweigerd_tenzij_de_andere_eruit_is():
+    huidig = _basis()  # Innen en Betalen 2027-H1 and 2027-H2
+    with pytest.raises(ValidatieFout) as fout:
+        met_capaciteit(huidig, Scenario(), "innen en betalen", "2027", 16)
+    assert fout.value.melding == ("2027 overlapt met 2027-H1 van Innen en Betalen: kies periodes die elkaar niet "
+                                  "overlappen.")
+    # Overlap with a slot the scenario itself adds.
+    scenario = met_capaciteit(huidig, Scenario(), IB, "2028", 5)
+    with pytest.raises(ValidatieFout, match="Q2 2028 overlapt met 2028 van Innen en Betalen"):
+        met_capaciteit(huidig, scenario, IB, "Q2 2028", 5)
+    # With both half years removed in the scenario, the whole year fits.
+    scenario = met_capaciteit(huidig, met_capaciteit(huidig, Scenario(), IB, "2027-H1", None), IB, "2027-H2", None)
+    scenario = met_capaciteit(huidig, scenario, IB, "2027", 16)
+    assert [c.periode.tekst for c in pas_toe(huidig, scenario).capaciteiten] == ["2027"]
 
 
 # ==================================================================================================================
@@ -360,6 +490,7 @@ def _referentie(inv: Prioriteringsinvoer) -> dict[int, str | None]:
     lus = {m.id for m in inv.maatregelen if any(m.code in k for k in plan.kringlopen)}
     kandidaten = [r.maatregel for r in plan.rangorde if plan.uitkomsten[r.maatregel.id].soort in ("gepland",
                                                                                                    "past_niet")]
+    kandidaten.sort(key=lambda m: {"nu": 0, "later": 2}.get(m.prioriteit, 1))  # decided "nu" first, "later" last
     slots = sorted(inv.capaciteiten, key=lambda c: (c.periode.van, c.periode.tot, c.keten_sleutel, c.keten))
     vrij = {id(c): c.weken for c in slots}
     gepland: dict[int, Capaciteit] = {}
@@ -444,7 +575,7 @@ def test_eigenschappen_van_de_inpassing(inv):
     assert ander.vakken == plan.vakken and ander.kringlopen == plan.kringlopen
 
     # Planning the same measures again (reusing their ranking) gives the same as planning them afresh.
-    opnieuw = maak_plan(inv.vervang(capaciteiten=tuple(reversed(inv.capaciteiten))))
+    opnieuw = maak_plan(replace(inv, capaciteiten=tuple(reversed(inv.capaciteiten))))
     assert dict(opnieuw.uitkomsten) == dict(plan.uitkomsten) and opnieuw.vakken == plan.vakken
 
     # And the same as the slow, obvious way.
@@ -458,7 +589,16 @@ def test_eigenschappen_van_de_inpassing(inv):
 def test_een_leeg_scenario_verandert_niets_en_vergelijk_noemt_alleen_verschillen(inv, weken, periode):
     plan = maak_plan(inv)
     assert vergelijk(plan, maak_plan(pas_toe(inv, Scenario()))) == ()
-    gewijzigd = pas_toe(inv, Scenario().met_capaciteit("Alfa", periode, float(weken)))
+    p = parse_periode(periode)
+    overlapt = any(c.keten_sleutel == "alfa" and (c.periode.van, c.periode.tot) != (p.van, p.tot)
+                   and c.periode.van <= p.tot and p.van <= c.periode.tot for c in inv.capaciteiten)
+    zelfde = any(c.keten_sleutel == "alfa" and (c.periode.van, c.periode.tot, c.weken) == (p.van, p.tot, weken)
+                 for c in inv.capaciteiten)
+    if overlapt and not zelfde:  # a slot overlapping another of its chain is refused (the register's value: no change)
+        with pytest.raises(ValidatieFout, match="overlapt met"):
+            met_capaciteit(inv, Scenario(), "Alfa", periode, float(weken))
+        return
+    gewijzigd = pas_toe(inv, met_capaciteit(inv, Scenario(), "Alfa", periode, float(weken)))
     ander = maak_plan(gewijzigd)
     for v in vergelijk(plan, ander):
         assert (v.huidig.soort, v.huidig.periode) != (v.scenario.soort, v.scenario.periode)
@@ -526,8 +666,9 @@ def test_scenario_laat_het_register_ongemoeid_tot_het_wordt_bewaard(gevuld):
         voor = register_als_json(s)
         inv = lees_invoer(s)
     tv = {m.code: m for m in inv.maatregelen}
-    scenario = (Scenario().met_capaciteit(IB, "2027-H1", 20).met_capaciteit(IB, "2028-H1", 12)
-                .met_invoer(tv["TV-03"].id, "iv_weken", 10).met_invoer(tv["TV-01"].id, "prioriteit", "nu"))
+    scenario = met_capaciteit(inv, met_capaciteit(inv, Scenario(), IB, "2027-H1", 20), IB, "2028-H1", 12)
+    scenario = met_invoer(inv, met_invoer(inv, scenario, tv["TV-03"].id, "iv_weken", 10), tv["TV-01"].id,
+                          "prioriteit", "nu")
     schuif = vergelijk(maak_plan(inv), maak_plan(pas_toe(inv, scenario)))
     assert {v.code: v.richting for v in schuif} == {"TV-01": "verschoven", "TV-04": "verschoven", "TV-03": "erin"}
     with gevuld.sessie() as s:
@@ -563,7 +704,7 @@ def test_scenario_op_een_intussen_gewijzigde_maatregel_wordt_geweigerd(gevuld):
         wijzig_maatregel(s, "TV-03", {"iv_weken": 3}, "collega", tv03.versie)
     with gevuld.sessie() as s:
         voor = register_als_json(s)
-    scenario = Scenario().met_capaciteit(IB, "2027-H1", 30).met_invoer(tv03.id, "iv_weken", 10)
+    scenario = met_invoer(inv, met_capaciteit(inv, Scenario(), IB, "2027-H1", 30), tv03.id, "iv_weken", 10)
     with pytest.raises(ConflictFout, match="TV-03 is intussen door iemand anders gewijzigd"):
         with gevuld.werk() as s:
             bewaar_scenario(s, inv, scenario, "Meer ruimte", "beslisser")
@@ -579,9 +720,49 @@ def test_scenario_zonder_wijziging_of_zonder_motivatie_wordt_geweigerd(gevuld):
         with pytest.raises(ValidatieFout) as leeg:
             bewaar_scenario(s, inv, Scenario(), "Niets", "t")
         with pytest.raises(ValidatieFout) as hetzelfde:
-            bewaar_scenario(s, inv, Scenario().met_capaciteit(IB, "2027-H1", 10), "Niets", "t")
+            bewaar_scenario(s, inv, Scenario(capaciteit={(keten_sleutel(IB), date(2027, 1, 1), date(2027, 6, 30)):
+                                                         (IB, parse_periode("2027-H1"), 10)}), "Niets", "t")
         with pytest.raises(ValidatieFout) as zonder:
-            bewaar_scenario(s, inv, Scenario().met_capaciteit(IB, "2027-H1", 11), "  ", "t")
+            bewaar_scenario(s, inv, met_capaciteit(inv, Scenario(), IB, "2027-H1", 11), "  ", "t")
     assert leeg.value.veld == hetzelfde.value.veld == "scenario" and zonder.value.veld == "motivatie"
     with gevuld.sessie() as s:
         assert register_als_json(s) == voor
+
+
+def test_een_scenario_dat_halfjaren_door_een_jaar_vervangt_wordt_bewaard(gevuld):
+    with gevuld.sessie() as s:
+        inv = lees_invoer(s)
+    scenario = met_capaciteit(inv, met_capaciteit(inv, Scenario(), IB, "2027-H1", None), IB, "2027-H2", None)
+    scenario = met_capaciteit(inv, scenario, IB, "2027", 30)
+    with gevuld.werk() as s:
+        bewaar_scenario(s, inv, scenario, "Per jaar plannen", "beslisser")
+    with gevuld.sessie() as s:
+        assert [(c.periode.tekst, c.weken) for c in capaciteiten(s)] == [("2027", 30.0)]
+
+
+# ==================================================================================================================
+# Numbers and texts
+# ==================================================================================================================
+
+@pytest.mark.parametrize("waarde, decimalen, tekst", [
+    (0.125, 2, "0,13"), (0.999, 2, "1"), (0.285, 2, "0,29"), (12.0, None, "12"), (2.5, None, "2,5"),
+    (0.0754, 3, "0,075"), (0.0755, 3, "0,076"), (1250.0, None, "1250"), (-0.001, 2, "0"), (0.5, 1, "0,5")])
+def test_getal_rondt_half_naar_boven_af_zonder_nullen_achteraan(waarde, decimalen, tekst):
+    from registry.prioritering.rangorde import getal
+
+    assert getal(waarde, decimalen) == tekst
+
+
+def test_getal_van_niets_is_de_lege_tekst():
+    from registry.prioritering.rangorde import getal
+
+    assert getal(None) == "" and getal(None, 2, leeg="–") == "–"
+
+
+def test_besluit_en_rang_als_tekst_met_datum_en_wie():
+    from registry.prioritering.besluit import besluittekst, rangtekst
+
+    assert besluittekst("nu", "Hoog effect", date(2026, 11, 12), "jan") == "Nu — Hoog effect (12-11-2026, jan)"
+    assert besluittekst(None, "x", None, None) == ""
+    assert rangtekst(3, "Kamerbrief", date(2026, 3, 1), "anna") == "3 — Kamerbrief (01-03-2026, anna)"
+    assert rangtekst(3, "Kamerbrief", None, None) == "3 — Kamerbrief" and rangtekst(None, "x", None, None) == ""

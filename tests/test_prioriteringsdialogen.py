@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from registry.planning import parse_periode
 from registry.prioritering.model import Prioinvoer
 from ui import vragen
-from ui.prioriteringsdialogen import (BesluitDialoog, CapaciteitDialoog, OpslaanDialoog, RangDialoog, besluittekst,
-                                      rangtekst, wekentekst)
+from registry.fouten import ValidatieFout
+from ui.prioriteringsdialogen import BesluitDialoog, CapaciteitDialoog, OpslaanDialoog, RangDialoog
 
 
 def maatregel(**velden) -> Prioinvoer:
@@ -110,6 +110,13 @@ def test_besluit_toont_de_maatregel_en_het_huidige_besluit_en_geen_besluit_wist_
     assert d.waarden() == (None, "Vervallen", date(2026, 10, 1))
 
 
+def test_de_keuzes_zeggen_wat_ze_bij_het_inpassen_doen(qtbot):
+    d = toon(qtbot, BesluitDialoog(maatregel(), "anna"))
+    assert d.prioriteitknop["nu"].toolTip() == "Nu: gaat bij het inpassen vóór maatregelen zonder besluit"
+    assert d.prioriteitknop["later"].toolTip() == "Later: komt bij het inpassen na alle andere"
+    assert d.prioriteitknop["niet"].toolTip() == "Niet: doet niet mee"
+
+
 def test_enter_in_de_motivatie_maakt_een_nieuwe_regel_en_esc_annuleert(qtbot):
     d = toon(qtbot, BesluitDialoog(maatregel(), "anna"))
     d.kies("niet")
@@ -168,9 +175,9 @@ def test_rang_begint_op_de_huidige_plaats_en_vraagt_een_motivatie(qtbot):
 
 
 def test_rang_volgens_score_wist_de_handmatige_rang_zonder_verplichte_motivatie(qtbot):
-    m = maatregel(rang_handmatig=3, rang_motivatie="Kamerbrief")
+    m = maatregel(rang_handmatig=3, rang_motivatie="Kamerbrief", rang_datum=date(2026, 11, 12), rang_door="jan")
     d = toon(qtbot, RangDialoog(m, 3, 40))
-    assert "Handmatig gezet op 3 — Kamerbrief" in d.kop.text()
+    assert "Handmatig gezet op 3 — Kamerbrief (12-11-2026, jan)" in d.kop.text()
     qtbot.mouseClick(d.volgens_score, Qt.MouseButton.LeftButton)
     assert d.volgens_score.isChecked() and not d.rang.isEnabled()
     assert "verplicht" not in d.motivatie_label.text()
@@ -261,6 +268,24 @@ def test_capaciteit_met_ongeldige_invoer_wordt_bij_het_veld_geweigerd(qtbot, ket
     assert d.result() == QDialog.DialogCode.Rejected
 
 
+def test_capaciteit_die_de_pagina_weigert_staat_ook_bij_het_veld(qtbot):
+    """The page's own check (a period overlapping another slot of the chain) refuses OK like the register's."""
+    gevraagd = []
+
+    def controle(keten, periode, weken):
+        gevraagd.append((keten, periode.tekst, weken))
+        raise ValidatieFout("2027 overlapt met 2027-H1 van Innen en Betalen: kies periodes die elkaar niet overlappen.",
+                            "periode")
+
+    d = toon(qtbot, CapaciteitDialoog(["Innen en Betalen"], controle=controle))
+    d.keten.setEditText("Innen en Betalen")
+    d.periode.setText("2027")
+    d.weken.setText("40")
+    klik_ok(qtbot, d)
+    assert gevraagd == [("Innen en Betalen", "2027", 40.0)]
+    assert d.isVisible() and "overlapt" in d.foutmelding("periode")
+
+
 # --- all of them ----------------------------------------------------------------------------------------------------
 
 def test_elk_veld_heeft_een_sneltoets_een_buddy_en_een_toegankelijke_naam(qtbot):
@@ -281,10 +306,3 @@ def test_elk_veld_heeft_een_sneltoets_een_buddy_en_een_toegankelijke_naam(qtbot)
         posities = [next(i for i, x in enumerate(volgorde) if x is v or v.isAncestorOf(x)) for v in velden]
         assert posities == sorted(posities), type(d).__name__
         assert volgorde[0].text() == "Annuleren"
-
-
-def test_tekst_van_besluit_rang_en_weken():
-    assert besluittekst("nu", "Hoog effect", date(2026, 11, 12), "jan") == "Nu — Hoog effect (12-11-2026, jan)"
-    assert besluittekst(None, "x", None, None) == ""
-    assert rangtekst(3, "Kamerbrief") == "3 — Kamerbrief" and rangtekst(None, None) == ""
-    assert [wekentekst(w) for w in (None, 12.0, 2.5, 1250.0, 0.125)] == ["", "12", "2,5", "1250", "0,125"]

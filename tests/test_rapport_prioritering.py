@@ -59,7 +59,8 @@ def bouw(register) -> None:
         zet_capaciteit(s, IB, "2027-H2", 40, "tester")
         leg_prioriteit_vast(s, "NG-01", "nu", MOTIVATIE, "Planner", haal_maatregel(s, "NG-01").versie,
                             datum=date(2026, 9, 1))
-        zet_rang(s, "TV-02", 1, RANGMOTIVATIE, "tester", haal_maatregel(s, "TV-02").versie)
+        zet_rang(s, "TV-02", 1, RANGMOTIVATIE, "Stuurgroep", haal_maatregel(s, "TV-02").versie,
+                 datum=date(2026, 9, 3))
         registreer_besluit(s, SCENARIOMOTIVATIE, ["Capaciteit Innen en Betalen 2027-H2: 20 → 40 weken"],
                            ["Erin: TV-02 Beta (2027-H2)"], "Stuurgroep", datum=date(2026, 9, 2))
 
@@ -96,23 +97,70 @@ def test_het_hoofdstuk_toont_het_plan_per_keten_en_periode(register, tmp_path):
     tekst = pdf_tekst(register, tmp_path / "p.pdf", secties=MET)
     sectie = sectietekst(tekst)
     assert zonder_witruimte("Score = verwacht effect × gewicht van de onderbouwing ÷ IV-weken (ten minste 1). "
-                            "Effect: hoog 3, midden 2, laag 1, onbekend 1; onderbouwing: effectonderzoek 1,0, "
-                            "pilot 0,8, beleidstheorie 0,5, geen 0,3") in zonder_witruimte(sectie)
+                            "Effect: hoog 3, midden 2, laag 1, onbekend 1. Onderbouwing: effectonderzoek 1; "
+                            "pilot 0,8; beleidstheorie 0,5; geen 0,3") in zonder_witruimte(sectie)
+    # The decision rule of the fit, as the page and the dialog say it.
+    assert zonder_witruimte("Eerst komen de maatregelen met het besluit ‘nu’, dan die zonder besluit en als laatste "
+                            "die met ‘later’, elke groep in de volgorde van de rangorde; een maatregel met het "
+                            "besluit ‘niet’ doet niet mee.") in zonder_witruimte(sectie)
     plan = deel(sectie, "Plan per keten en periode", "Besluiten en motivering")
     # The overview: capacity, used, free and the number planned per slot.
     assert re.search(r"Innen en Betalen\s+1e helft 2027\s+40\s+14\s+26\s+2\b", plan), plan
     assert re.search(r"Innen en Betalen\s+2e helft 2027\s+40\s+30\s+10\s+1\b", plan), plan
-    # Each slot's measures with rank, IV-weeks, score and decision.
+    # Each slot's measures with their place in the chain's fit order, IV-weeks, score (3 decimals) and decision:
+    # NG-01, decided "nu", comes first although TV-02 (placed first by hand) and TV-01 rank higher.
     h1 = deel(plan, "Innen en Betalen — 1e helft 2027", "Innen en Betalen — 2e helft 2027")
+    assert "Rang in keten" in re.sub(r"\s+", " ", h1)
     assert "14 van 40 IV-weken gebruikt, 26 vrij." in h1
-    assert re.search(r"2\s+TV-01\s+Alfa\s+10\s+3 × 1,0 ÷ 10 = 0,30\s+—", h1), h1
-    assert re.search(r"NG-01\s+Theta\s+4\s+1 × 0,3 ÷ 4 = 0,0\d\s+Nu", h1), h1
+    assert re.search(r"\b1\s+NG-01\s+Theta\s+4\s+1 × 0,3 ÷ 4 = 0,075\s+Nu\s+3\s+TV-01\s+Alfa\s+10\s+"
+                     r"3 × 1 ÷ 10 = 0,3\s+—", h1), h1
     assert "TV-02" not in h1
     h2 = deel(plan, "Innen en Betalen — 2e helft 2027")
-    assert re.search(r"1 \*\s+TV-02\s+Beta\s+30\s+3 × 0,8 ÷ 30 = 0,08", h2), h2
+    assert re.search(r"\b2 \*\s+TV-02\s+Beta\s+30\s+3 × 0,8 ÷ 30 = 0,08\s+—", h2), h2
     assert "rang met de hand gezet" in h2
     for niet_gepland in ("TV-03", "IN-01", "IN-02", "DC-01", "BU-01"):
         assert niet_gepland not in plan, niet_gepland
+
+
+def test_de_rang_in_het_plan_telt_per_keten_in_de_volgorde_van_inpassen(register):
+    """A reader of the report sees "1" for the first planned measure of a chain, not its place among every open
+    measure of the register (measures without IV need rank above it)."""
+    bouw(register)
+    with register.werk() as s:
+        for i in range(1, 6):  # high scores, no IV: they take the first places of the overall ranking
+            maak_maatregel(s, {"naam": f"Zonder IV {i}", "domein": "BU", "iv_afhankelijk": False,
+                               "verwacht_effect": "hoog", "effect_basis": "effectonderzoek"}, "tester",
+                           code=f"BU-1{i}", status="niet", status_datum=date(2026, 1, 1))
+        zet_capaciteit(s, "Toeslagen Verstrekken", "2027-H1", 5, "tester")
+    with register.sessie() as s:
+        p = rapportgegevens(s, Rapportkeuze(peildatum=PEILDATUM, secties=MET)).prioritering
+    assert [(v.keten, v.periode_tekst, [(m.code, m.rang_in_keten) for m in v.maatregelen]) for v in p.vakken] == [
+        (IB, "2027-H1", [("NG-01", 1), ("TV-01", 3)]),
+        ("Toeslagen Verstrekken", "2027-H1", [("IN-01", 1)]),
+        (IB, "2027-H2", [("TV-02", 2)])]
+    rang = {m.code: m.rang for v in p.vakken for m in v.maatregelen}
+    assert rang["NG-01"] > 5 and rang["IN-01"] > 5 and rang["TV-02"] == 1  # the overall rank is not what is shown
+    # Past niet: per chain in the same order, after the planned ones.
+    assert [(u.code, u.rang_in_keten) for u in p.past_niet] == [("DC-01", 4), ("DC-02", 5), ("TV-03", 6)]
+    assert all(u.rang_in_keten is None for u in p.invoer_ontbreekt)
+
+
+def test_elke_keten_heeft_in_het_hoofdstuk_een_schrijfwijze(sqlite_register, tmp_path):
+    bouw(sqlite_register)
+    with sqlite_register.werk() as s:
+        maak_maatregel(s, {"naam": "Iota", "domein": "TV", "iv_afhankelijk": True, "iv_keten": "innen  en BETALEN",
+                           "iv_weken": 60}, "tester", code="TV-04", status="niet", status_datum=date(2026, 1, 1))
+        maak_maatregel(s, {"naam": "Kappa", "domein": "IN", "iv_afhankelijk": True,
+                           "iv_keten": "toeslagen  verstrekken", "iv_weken": 3}, "tester", code="IN-03", status="niet",
+                       status_datum=date(2026, 1, 1))
+    with sqlite_register.sessie() as s:
+        p = rapportgegevens(s, Rapportkeuze(peildatum=PEILDATUM, secties=MET)).prioritering
+    assert {v.keten for v in p.vakken} == {IB}
+    assert {u.keten for u in p.past_niet} == {IB}  # TV-04, typed "innen  en BETALEN", too
+    assert [(u.code, u.keten) for u in p.geen_capaciteit] == [("IN-03", "Toeslagen Verstrekken"),
+                                                              ("IN-01", "Toeslagen Verstrekken")]
+    sectie = sectietekst(pdf_tekst(sqlite_register, tmp_path / "p.pdf", secties=MET))
+    assert "BETALEN" not in sectie and "toeslagen" not in sectie.replace("Toeslagen", "")
 
 
 def test_besluiten_staan_er_met_hun_motivering_precies_zoals_getypt(register, tmp_path):
@@ -121,8 +169,8 @@ def test_besluiten_staan_er_met_hun_motivering_precies_zoals_getypt(register, tm
         p = rapportgegevens(s, Rapportkeuze(peildatum=PEILDATUM, secties=MET)).prioritering
     assert [(b.code, b.prioriteit, b.motivatie, b.datum, b.door) for b in p.prioriteiten] == \
         [("NG-01", "nu", MOTIVATIE, date(2026, 9, 1), "Planner")]
-    assert [(r.code, r.rang_handmatig, r.rang_volgens_score, r.motivatie) for r in p.rangen] == \
-        [("TV-02", 1, 4, RANGMOTIVATIE)]
+    assert [(r.code, r.rang_handmatig, r.rang_volgens_score, r.motivatie, r.datum, r.door) for r in p.rangen] == \
+        [("TV-02", 1, 4, RANGMOTIVATIE, date(2026, 9, 3), "Stuurgroep")]
 
     tekst = pdf_tekst(register, tmp_path / "p.pdf", secties=MET)
     besluiten = zonder_witruimte(deel(sectietekst(tekst), "Besluiten en motivering", "Wat niet past"))
@@ -130,12 +178,33 @@ def test_besluiten_staan_er_met_hun_motivering_precies_zoals_getypt(register, tm
     assert "Prioriteitpermaatregel(1)" in besluiten
     assert f"NG-01ThetaNu{verwacht}01-09-2026Planner" in besluiten
     assert "Rangmetdehandgezet(1)" in besluiten
-    assert "TV-02Beta14" + zonder_witruimte(RANGMOTIVATIE) in besluiten
+    assert "TV-02Beta14" + zonder_witruimte(RANGMOTIVATIE) + "03-09-2026Stuurgroep" in besluiten
     assert "Vastgelegdescenario’s(1)" in besluiten
     assert zonder_witruimte(f"02-09-2026 Stuurgroep {SCENARIOMOTIVATIE}") in besluiten
-    assert zonder_witruimte("Capaciteit Innen en Betalen 2027-H2: 20 → 40 weken Erin: TV-02 Beta (2027-H2)") \
-        in besluiten
+    assert zonder_witruimte("Wijzigingen (1) • Capaciteit Innen en Betalen 2027-H2: 20 → 40 weken "
+                            "Gevolgen (1) • Erin: TV-02 Beta (2027-H2)") in besluiten
     assert "&amp;lt;" not in besluiten and "<b>dit</b>" in besluiten  # escaped once: printed, not interpreted
+
+
+def test_een_scenario_met_veel_wijzigingen_staat_er_regel_voor_regel_over_de_volle_breedte(sqlite_register,
+                                                                                          tmp_path):
+    bouw(sqlite_register)
+    wijzigingen = [f"TV-{i:02d} Een maatregel met een lange naam nummer {i}: verwacht effect leeg → Hoog"
+                   for i in range(1, 28)]
+    wijzigingen[0] = 'TV-01 <b>Nadruk</b> & "citaat": verwacht effect leeg → Hoog'  # printed as typed
+    gevolgen = [f"Verschoven: TV-{i:02d} Een maatregel met een lange naam nummer {i} 2027-H1 → 2027-H2"
+                for i in range(1, 10)]
+    with sqlite_register.werk() as s:
+        registreer_besluit(s, "Groot scenario", wijzigingen, gevolgen, "Stuurgroep", datum=date(2026, 9, 4))
+    tekst = pdf_tekst(sqlite_register, tmp_path / "p.pdf", secties=MET)
+    scenarios = deel(sectietekst(tekst), "Vastgelegde scenario", "Wat niet past")
+    regels = [r.strip() for r in scenarios.splitlines()]
+    # Each line whole on one line of the page (a narrow table column broke them into pieces), in order, once.
+    gevonden = [r.removeprefix("• ") for r in regels if r.startswith("• ")]
+    assert gevonden[:len(wijzigingen) + len(gevolgen)] == wijzigingen + gevolgen
+    assert "Wijzigingen (27)" in regels and "Gevolgen (9)" in regels
+    # The newest first: the large scenario, then the one of bouw().
+    assert scenarios.index("Groot scenario") < scenarios.index("Meer capaciteit in")
 
 
 def test_wat_niet_past_met_de_reden(register, tmp_path):
@@ -143,10 +212,10 @@ def test_wat_niet_past_met_de_reden(register, tmp_path):
     tekst = pdf_tekst(register, tmp_path / "p.pdf", secties=MET)
     rest = deel(sectietekst(tekst), "Wat niet past")
     past_niet = zonder_witruimte(deel(rest, "Past niet (", "Geen capaciteit voor de keten"))
-    assert "Pastniet(3)" in past_niet
-    assert zonder_witruimte("TV-03 Gamma Innen en Betalen groter dan elke periode (max. 40 weken)") in past_niet
-    assert zonder_witruimte("DC-01 Zeta Innen en Betalen in een kringloop van afhankelijkheden: "
+    assert "Pastniet(3)" in past_niet and "Ranginketen" in past_niet
+    assert zonder_witruimte("4 DC-01 Zeta Innen en Betalen in een kringloop van afhankelijkheden: "
                             "DC-01 → DC-02 → DC-01") in past_niet
+    assert zonder_witruimte("6 TV-03 Gamma Innen en Betalen groter dan elke periode (max. 40 weken)") in past_niet
     geen = deel(rest, "Geen capaciteit voor de keten", "Invoer ontbreekt")
     assert "(1)" in geen and re.search(r"IN-01\s+Delta\s+Toeslagen Verstrekken", geen)
     ontbreekt = deel(rest, "Invoer ontbreekt", "IV-geblokkeerd")
@@ -192,7 +261,7 @@ def test_zonder_filter_is_het_plan_dat_van_nu_ook_voor_een_eerdere_peildatum(sql
     with sqlite_register.sessie() as s:
         g = rapportgegevens(s, Rapportkeuze(peildatum=date(2025, 12, 1), secties=MET))
     assert g.maatregelen == () and g.samenvatting.totaal == 0
-    assert [[m.code for m in v.maatregelen] for v in g.prioritering.vakken] == [["TV-01", "NG-01"], ["TV-02"]]
+    assert [[m.code for m in v.maatregelen] for v in g.prioritering.vakken] == [["NG-01", "TV-01"], ["TV-02"]]
     assert [v.buiten_selectie for v in g.prioritering.vakken] == [0, 0]
 
 
@@ -205,7 +274,7 @@ def test_lege_onderdelen_zeggen_geen(sqlite_register, tmp_path):
     for kop in ("Prioriteit per maatregel", "Rang met de hand gezet", "Vastgelegde scenario’s", "Past niet",
                 "Geen capaciteit voor de keten", "Invoer ontbreekt", "IV-geblokkeerd zonder geplande capaciteit",
                 "Kringlopen in afhankelijkheden"):
-        assert re.search(re.escape(kop) + r" \(0\)\n(?:.*\n)?Geen\.", sectie), kop
+        assert re.search(re.escape(kop) + r" \(0\)\n(?:.*\n){0,2}Geen\.", sectie), kop
 
 
 def test_de_inhoudsopgave_noemt_het_hoofdstuk_en_zijn_delen(sqlite_register, tmp_path):

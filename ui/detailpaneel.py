@@ -23,18 +23,18 @@ from registry.aanbeveling import AanbevelingRij, aanbevelingen, koppel, ontkoppe
 from registry.domein import domeinen, toeslagen
 from registry.effectmeting import EffectmetingRij, effectmetingen_van
 from registry.fouten import ConflictFout, NietGevonden, RegisterFout, ValidatieFout
-from registry.maatregel import (GETALVELDEN, JANEE_VELDEN, KEUZEVELDEN, PERIODEVELDEN, TEKSTVELDEN,
-                                MaatregelDetail, codes_en_iv_ketens, controleer_weken, haal_maatregel,
-                                wijzig_maatregel)
+from registry.maatregel import (BESLUITVELDEN, GETALVELDEN, JANEE_VELDEN, KEUZEVELDEN, PERIODEVELDEN,
+                                TEKSTVELDEN, MaatregelDetail, codes_en_iv_ketens, controleer_weken, haal_maatregel,
+                                weken_als_tekst, wijzig_maatregel)
 from registry.planning import OngeldigeDatum, parse_periode_of_leeg
+from registry.prioritering.besluit import besluittekst, rangtekst
 from registry.tekst import natuurlijke_sleutel
 from registry.vocabulaire import FASE, OPVOLGING, STATUS, STATUSKLEUR, Vocabulaire
 from ui import vragen
 from ui.conflictdialoog import ConflictDialoog
 from ui.effectmetingen import EffectmetingenTab
-from ui.foutlabel import FOUTKLEUR, foutlabel
+from ui.foutlabel import FOUTKLEUR, foutlabel, toon_melding
 from ui.koppeldialoog import kies_om_te_koppelen
-from ui.prioriteringsdialogen import besluittekst, rangtekst, wekentekst
 from ui.rijenmodel import Rijenmodel
 from ui.tabelweergave import alleen_lezen_tabel
 
@@ -43,7 +43,7 @@ _KOPLETTERS = frozenset("os")  # the mnemonics of the header's buttons (Opslaan,
 
 #: Dutch names of the logged fields, for the conflict dialog's table.
 VELDNAMEN: dict[str, str] = {
-    **TEKSTVELDEN, **JANEE_VELDEN, **PERIODEVELDEN, **GETALVELDEN,
+    **TEKSTVELDEN, **JANEE_VELDEN, **PERIODEVELDEN, **GETALVELDEN, **BESLUITVELDEN,
     **{veld: vocabulaire.naam[:1].upper() + vocabulaire.naam[1:] for veld, vocabulaire in KEUZEVELDEN.items()},
     "code": "Code", "domein": "Domein", "domein_secundair": "Secundair domein", "ouder": "Bovenliggende maatregel",
     "toeslagen": "Toeslagen", "afhankelijk_van": "Afhankelijk van", "gearchiveerd": "Gearchiveerd",
@@ -380,7 +380,7 @@ class DetailPaneel(QWidget):
                 return invoer.text().strip()  # as typed: wijzig_maatregel refuses it with the same message
 
         def zet(waarde) -> None:
-            invoer.setText(waarde if isinstance(waarde, str) else wekentekst(waarde))
+            invoer.setText(waarde if isinstance(waarde, str) else weken_als_tekst(waarde))
 
         def controleer() -> None:
             veld = self._velden[sleutel]
@@ -865,7 +865,7 @@ class DetailPaneel(QWidget):
         else:
             self.besluit.setText(besluittekst(d.prioriteit, d.prioriteit_motivatie, d.prioriteit_datum,
                                               d.prioriteit_door) or self.tr("(geen besluit)"))
-            self.rang_handmatig.setText(rangtekst(d.rang_handmatig, d.rang_motivatie)
+            self.rang_handmatig.setText(rangtekst(d.rang_handmatig, d.rang_motivatie, d.rang_datum, d.rang_door)
                                         or self.tr("(geen: de plaats volgt uit de score)"))
 
         self._zet_links(self.ouder_link, (d.ouder,) if d and d.ouder else (), self.tr("Naar %s"))
@@ -938,9 +938,7 @@ class DetailPaneel(QWidget):
     def _wis_melding(self, veld: _Veld) -> None:
         if veld.melding.isHidden() and not veld.melding.text():
             return
-        veld.melding.clear()
-        veld.melding.hide()
-        veld.invoer.setAccessibleDescription(veld.beschrijving)
+        toon_melding(veld.melding, veld.invoer, "", veld.beschrijving)
 
     def _wis_meldingen(self) -> None:
         for veld in self._velden.values():
@@ -955,9 +953,7 @@ class DetailPaneel(QWidget):
         if veld is None:
             self._toon_bericht(melding, fout=True)
             return
-        veld.melding.setText(melding)
-        veld.melding.show()
-        veld.invoer.setAccessibleDescription(melding)
+        toon_melding(veld.melding, veld.invoer, melding)
         for i in range(self.tabs.count()):
             pagina = self.tabs.widget(i)
             if pagina.isAncestorOf(veld.invoer):

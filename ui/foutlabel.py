@@ -15,3 +15,11 @@ def foutlabel(ouder: QWidget | None = None) -> QLabel:
     label.setAccessibleName(QCoreApplication.translate("foutlabel", "Foutmelding"))
     label.hide()
     return label
+
+
+def toon_melding(label: QLabel, veld: QWidget, melding: str, beschrijving: str = "") -> None:
+    """`melding` in `label` (hidden when empty), and as `veld`'s accessible description, so that a screen reader
+    reads it with the field; without a message the field's own `beschrijving` comes back."""
+    label.setText(melding)
+    label.setVisible(bool(melding))
+    veld.setAccessibleDescription(melding or beschrijving)

@@ -6,6 +6,7 @@ They refuse OK with the register's own message beside the field (`controleer_tek
 that a refusal is seen before the page writes anything.
 """
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
@@ -15,41 +16,13 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QD
 
 from registry.fouten import ValidatieFout
 from registry.planning import OngeldigeDatum, Periode, parse_periode_of_leeg
+from registry.prioritering.besluit import besluittekst, rangtekst
 from registry.prioritering.capaciteit import controleer_capaciteit
 from registry.prioritering.model import Prioinvoer
 from registry.tekst import controleer_tekst
 from registry.vocabulaire import PRIORITEIT
-from ui.foutlabel import foutlabel
-
-
-def datumtekst(d: date | None) -> str:
-    return d.strftime("%d-%m-%Y") if d else ""
-
-
-def wekentekst(weken: float | None) -> str:
-    """Weeks as typed back into a field: 12.0 -> "12", 2.5 -> "2,5"; no thousands separator, which would read back
-    as a decimal point ("1.250" is 1,25 weeks to `controleer_weken`)."""
-    if weken is None:
-        return ""
-    return f"{weken:.6f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
-def besluittekst(prioriteit: str | None, motivatie: str | None, datum: date | None, door: str | None) -> str:
-    """'Nu — motivatie (12-11-2026, jan)'; empty without a decision."""
-    if not prioriteit:
-        return ""
-    wanneer = ", ".join(filter(None, (datumtekst(datum), door)))
-    tekst = PRIORITEIT.label(prioriteit) or prioriteit
-    if motivatie:
-        tekst += f" — {motivatie}"
-    return f"{tekst} ({wanneer})" if wanneer else tekst
-
-
-def rangtekst(rang: int | None, motivatie: str | None) -> str:
-    """'3 — motivatie'; empty without a hand-set rank."""
-    if rang is None:
-        return ""
-    return f"{rang} — {motivatie}" if motivatie else str(rang)
+from ui.foutlabel import foutlabel, toon_melding
+from ui.statusdialoog import datumtekst
 
 
 class _Formulierdialoog(QDialog):
@@ -173,9 +146,7 @@ class _Formulierdialoog(QDialog):
     def _wis_fout(self, sleutel: str) -> None:
         label = self._foutlabels.get(sleutel)
         if label is not None and not label.isHidden():
-            label.clear()
-            label.hide()
-            self._velden[sleutel].setAccessibleDescription("")
+            toon_melding(label, self._velden[sleutel], "")
 
     def wis_fouten(self) -> None:
         for sleutel in self._foutlabels:
@@ -184,12 +155,8 @@ class _Formulierdialoog(QDialog):
     def toon_fout(self, melding: str, veld: str | None) -> None:
         """The message beside its field (the first field when the rule names none), the focus there."""
         sleutel = veld if veld in self._foutlabels else next(iter(self._foutlabels))
-        label = self._foutlabels[sleutel]
-        label.setText(melding)
-        label.show()
-        invoer = self._velden[sleutel]
-        invoer.setAccessibleDescription(melding)
-        invoer.setFocus(Qt.FocusReason.OtherFocusReason)
+        toon_melding(self._foutlabels[sleutel], self._velden[sleutel], melding)
+        self._velden[sleutel].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def foutmelding(self, veld: str) -> str:
         """The message shown at `veld`; empty when there is none."""
@@ -234,9 +201,10 @@ class BesluitDialoog(_Formulierdialoog):
         self.prioriteitknoppen = QButtonGroup(self)
         self.prioriteitknop: dict[str | None, QRadioButton] = {}
         sneltoets = {"nu": self.tr("&Nu"), "later": self.tr("&Later"), "niet": self.tr("N&iet")}
-        uitleg = {"nu": self.tr("Nu: deze maatregel krijgt capaciteit in de eerstvolgende periode"),
-                  "later": self.tr("Later: wel doen, maar niet nu"),
-                  "niet": self.tr("Niet: niet doen; de maatregel doet niet mee in de inpassing"),
+        # What a decision does in the fit (inpassing.maak_plan); the ranking itself stays score and hand-set place.
+        uitleg = {"nu": self.tr("Nu: gaat bij het inpassen vóór maatregelen zonder besluit"),
+                  "later": self.tr("Later: komt bij het inpassen na alle andere"),
+                  "niet": self.tr("Niet: doet niet mee"),
                   None: self.tr("Geen besluit: een eerder besluit wissen")}
         keuzes = [(t.code, sneltoets.get(t.code, t.label)) for t in PRIORITEIT.termen]
         for code, tekst in keuzes + [(None, self.tr("&Geen besluit"))]:
@@ -301,7 +269,8 @@ class RangDialoog(_Formulierdialoog):
         regels = [_maatregelkop(maatregel), self.tr("Nu op plaats %s van %s.") % (rang, aantal)]
         if maatregel.rang_handmatig is not None:
             regels.append(self.tr("Handmatig gezet op %s.")
-                          % rangtekst(maatregel.rang_handmatig, maatregel.rang_motivatie))
+                          % rangtekst(maatregel.rang_handmatig, maatregel.rang_motivatie, maatregel.rang_datum,
+                                      maatregel.rang_door))
         self._zet_kop("\n".join(regels))
 
         self.rang = QSpinBox(self)
@@ -387,8 +356,12 @@ class OpslaanDialoog(_Formulierdialoog):
 class CapaciteitDialoog(_Formulierdialoog):
     """A capacity slot for the scenario: IV-weeks on a chain in a period, checked by `controleer_capaciteit`."""
 
-    def __init__(self, ketens: list[str], parent: QWidget | None = None):
+    def __init__(self, ketens: list[str], parent: QWidget | None = None,
+                 controle: Callable[[str, Periode, float], None] | None = None):
+        """`controle(keten, periode, weken)` checks what the register alone cannot know here (a period overlapping
+        another slot of the chain in the scenario): its ValidatieFout is shown beside its field too."""
         super().__init__(self.tr("Capaciteit toevoegen"), self.tr("&Toevoegen"), parent)
+        self._controle = controle
         self.keten = QComboBox(self)
         self.keten.setEditable(True)
         self.keten.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -440,4 +413,6 @@ class CapaciteitDialoog(_Formulierdialoog):
         return controleer_capaciteit(self.keten.currentText(), self.periode.text(), self.weken.text())
 
     def _controleer(self) -> None:
-        self.waarden()
+        waarden = self.waarden()
+        if self._controle is not None:
+            self._controle(*waarden)

@@ -4,15 +4,18 @@ A scenario change resets these models with 10,000 rows within the page's 100 ms 
 the plan's own frozen rows, never an object built per row, and `data()` formats only what the view asks for.
 """
 
+from datetime import date
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from registry.prioritering.model import BesluitRij, Capaciteitsvak, Rangregel, Uitkomst, Verschuiving
+from registry.maatregel import weken_als_tekst
+from registry.prioritering.model import BesluitRij, Capaciteitsvak, Prioinvoer, Rangregel, Uitkomst, Verschuiving
 from registry.prioritering.inpassing import kringlooptekst
-from registry.prioritering.rangorde import getal, score_uitleg
+from registry.prioritering.rangorde import SCOREDECIMALEN, getal, score_uitleg
 from registry.tekst import natuurlijke_sleutel, normaliseer
+from registry.prioritering.besluit import besluittekst, rangtekst
 from registry.vocabulaire import EFFECT_BASIS, PRIORITEIT, VERWACHT_EFFECT
 from ui.koppeldialoog import als_tooltip
 from ui.rijenmodel import Rijenmodel
@@ -22,8 +25,14 @@ _Index = QModelIndex | QPersistentModelIndex
 _KIESBAAR = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _RANGROLLEN = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
                          Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.UserRole})
+# The capacity cell's editor asks EditRole; the other roles are Rijenmodel's.
 _CAPACITEITROLLEN = _RANGROLLEN | {Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ForegroundRole}
 _RECHTS = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+#: What a decision does in the fit (the ranking itself stays score and hand-set place).
+BESLUITUITLEG = ("Nu: gaat bij het inpassen vóór maatregelen zonder besluit\n"
+                 "Later: komt bij het inpassen na alle andere\n"
+                 "Niet: doet niet mee")
 
 #: How a measure that moved between the current plan and the scenario is marked: in text (screen readers, print)
 #: and in colour (a glance down the table).
@@ -35,36 +44,27 @@ RICHTINGEN: dict[str, tuple[str, str]] = {
 }
 
 
-def weken_nl(weken: float | None) -> str:
-    """IV-weeks in Dutch notation (12, 2,5); empty when unknown."""
-    return "" if weken is None else getal(weken)
-
-
-def score_nl(waarde: float | None) -> str:
-    """The score with two decimals and a decimal comma; "—" when it cannot be computed."""
-    return "—" if waarde is None else getal(waarde, 2)
-
-
-def wekentekst(m) -> str:
+def wekenbron(m: Prioinvoer) -> str:
     """The weeks a measure counts with, and where they come from when a size class stands in ("12 (M)")."""
     if m.iv_weken is not None:
-        return weken_nl(m.iv_weken)
+        return getal(m.iv_weken)
     if m.iv_omvang:
-        return f"{weken_nl(m.weken)} ({m.iv_omvang})" if m.weken is not None else m.iv_omvang
+        return f"{getal(m.weken)} ({m.iv_omvang})" if m.weken is not None else m.iv_omvang
     return ""
 
 
 # --- the ranking ------------------------------------------------------------------------------------------------------
 
 class RangordeModel(QAbstractTableModel):
-    """The open measures in ranked order, with the score's parts and the plan (and the scenario's) per measure.
+    """The open measures in ranked order, with the plan (and the scenario's), the reason and the score's parts.
 
     The rows are the plan's own Rangregels; a row's outcomes are looked up when a cell is drawn, so that a reset
-    after a scenario change costs nothing per row (10,000 measures).
+    after a scenario change costs nothing per row (10,000 measures). The columns a reader needs to decide come
+    first (they fit a laptop's screen); the score's parts follow.
     """
 
-    (RANG, CODE, NAAM, KETEN, EFFECT, ONDERBOUWING, WEKEN, SCORE, BEREKENING, BESLUIT, PLAN, SCENARIO,
-     TOELICHTING) = range(13)
+    (RANG, RANG_KETEN, CODE, NAAM, PLAN, SCENARIO, SCORE, BESLUIT, TOELICHTING, BEREKENING, EFFECT, ONDERBOUWING,
+     WEKEN, KETEN) = range(14)
     RIJ_ROL = Qt.ItemDataRole.UserRole  # the Rangregel itself
 
     def __init__(self, parent=None):
@@ -73,25 +73,29 @@ class RangordeModel(QAbstractTableModel):
         self._huidig: Mapping[int, Uitkomst] = {}
         self._anders: Mapping[int, Uitkomst] | None = None  # the scenario's outcomes, while one is tried
         self._verschuivingen: Mapping[str, Verschuiving] = {}
+        self._plaatsen_in_keten: Mapping[int, int] = {}
         self._vorige_rangorde: Sequence[Rangregel] = ()
         self._oud_rang: dict[int, int] | None = None  # made when first asked for (a tooltip)
         self._positie: dict[str, int | None] = {}  # code → row, for the codes asked for since the last reset
         self._teksten: dict[int, tuple[str, ...]] = {}  # row → its cell texts, made when the row is first drawn
         self._sortering: tuple[int, Qt.SortOrder] | None = None
-        self._koppen = [self.tr("Rang"), self.tr("Code"), self.tr("Naam"), self.tr("IV-keten"), self.tr("Effect"),
-                        self.tr("Onderbouwing"), self.tr("IV-weken"), self.tr("Score"), self.tr("Berekening"),
-                        self.tr("Besluit"), self.tr("Plan"), self.tr("Scenario"), self.tr("Toelichting")]
+        self._koppen = [self.tr("Rang"), self.tr("Rang in\nketen"), self.tr("Code"), self.tr("Naam"), self.tr("Plan"),
+                        self.tr("Scenario"), self.tr("Score"), self.tr("Besluit"), self.tr("Toelichting"),
+                        self.tr("Berekening"), self.tr("Effect"), self.tr("Onderbouwing"), self.tr("IV-weken"),
+                        self.tr("IV-keten")]
         self._kleuren = {richting: QColor(kleur) for richting, (_, kleur) in RICHTINGEN.items()}
         self._schuin = QFont()
         self._schuin.setItalic(True)
 
     def zet_plan(self, rijen: Sequence[Rangregel], huidig: Mapping[int, Uitkomst],
                  anders: Mapping[int, Uitkomst] | None = None, verschuivingen: Mapping[str, Verschuiving] = {},
-                 vorige_rangorde: Sequence[Rangregel] = ()) -> None:
+                 vorige_rangorde: Sequence[Rangregel] = (), plaatsen_in_keten: Mapping[int, int] = {}) -> None:
         """`rijen` in rank order; `huidig` the register's outcomes; with a scenario its outcomes (`anders`), what
-        moved (by code) and the register's ranking (for "was on place n")."""
+        moved (by code) and the register's ranking (for "was on place n"); each measure's place in its chain's
+        order of the fit (`Plan.plaats_in_keten`)."""
         self.beginResetModel()
         self._huidig, self._anders = huidig, anders
+        self._plaatsen_in_keten = plaatsen_in_keten
         self._verschuivingen, self._vorige_rangorde = verschuivingen, vorige_rangorde
         self._oud_rang = None
         self._positie = {}
@@ -99,15 +103,8 @@ class RangordeModel(QAbstractTableModel):
         self._rijen = self._gesorteerd(rijen)
         self.endResetModel()
 
-    @property
-    def scenario_actief(self) -> bool:
-        return self._anders is not None
-
     def rij(self, nummer: int) -> Rangregel:
         return self._rijen[nummer]
-
-    def rijen(self) -> list[Rangregel]:
-        return list(self._rijen)
 
     def rij_van_code(self, code: str) -> int | None:
         """The row of a measure; found by a scan that stops at it (after a reset the page asks for one or two)."""
@@ -146,6 +143,9 @@ class RangordeModel(QAbstractTableModel):
         m = regel.maatregel
         if kolom == self.RANG:
             return f"{regel.rang} ✎" if regel.handmatig else str(regel.rang)
+        if kolom == self.RANG_KETEN:
+            plaats = self._plaatsen_in_keten.get(m.id)
+            return str(plaats) if plaats is not None else ""
         if kolom == self.CODE:
             return m.code
         if kolom == self.NAAM:
@@ -157,9 +157,9 @@ class RangordeModel(QAbstractTableModel):
         if kolom == self.ONDERBOUWING:
             return EFFECT_BASIS.label(m.effect_basis) if m.effect_basis else ""
         if kolom == self.WEKEN:
-            return wekentekst(m)
+            return wekenbron(m)
         if kolom == self.SCORE:
-            return score_nl(regel.score.waarde)
+            return getal(regel.score.waarde, SCOREDECIMALEN, leeg="—")
         if kolom == self.BEREKENING:
             return score_uitleg(regel.score)
         if kolom == self.BESLUIT:
@@ -172,7 +172,7 @@ class RangordeModel(QAbstractTableModel):
             if u is None:
                 return ""
             verschuiving = self.verschuiving(regel)
-            return f"{u.kort()}  {RICHTINGEN[verschuiving.richting][0]}" if verschuiving is not None \
+            return f"{u.kort()} {RICHTINGEN[verschuiving.richting][0]}" if verschuiving is not None \
                 and verschuiving.richting in RICHTINGEN else u.kort()
         if kolom == self.TOELICHTING:
             u = self.uitkomst(regel)
@@ -184,34 +184,36 @@ class RangordeModel(QAbstractTableModel):
         if kolom == self.RANG:
             regels = []
             if regel.handmatig:
-                regels.append(self.tr("Handmatig op plaats %d gezet") % regel.rang
-                              + (f": {m.rang_motivatie}" if m.rang_motivatie else ""))
+                regels.append(self.tr("Handmatig op plaats %s gezet") % rangtekst(
+                    m.rang_handmatig, m.rang_motivatie, m.rang_datum, m.rang_door))
             regels.append(self.tr("Plaats volgens de score: %d") % regel.rang_volgens_score)
             vorige = self.vorige_rang(regel)
             if vorige is not None:
                 regels.append(self.tr("Zonder het scenario: plaats %d") % vorige)
             return "\n".join(regels)
+        if kolom == self.RANG_KETEN:
+            plaats = self._plaatsen_in_keten.get(m.id)
+            if plaats is None:
+                return self.tr("Niet in de volgorde van een keten: geen IV-keten, geen IV-capaciteit nodig of "
+                               "besloten: niet")
+            return self.tr("Plaats %d in de volgorde waarin %s wordt ingepast") % (plaats, m.iv_keten)
         if kolom in (self.SCORE, self.BEREKENING):
             return score_uitleg(regel.score)
         if kolom == self.BESLUIT and m.prioriteit:
-            delen = [PRIORITEIT.label(m.prioriteit)]
-            if m.prioriteit_datum or m.prioriteit_door:
-                delen.append(" ".join(filter(None, (datumtekst(m.prioriteit_datum),
-                                                    self.tr("door %s") % m.prioriteit_door
-                                                    if m.prioriteit_door else ""))))
-            if m.prioriteit_motivatie:
-                delen.append(m.prioriteit_motivatie)
-            return "\n".join(delen)
+            return besluittekst(m.prioriteit, m.prioriteit_motivatie, m.prioriteit_datum, m.prioriteit_door)
         if kolom == self.PLAN:
             u = self.huidige_uitkomst(regel)
             return u.reden if u is not None else ""
-        if kolom == self.SCENARIO:
+        if kolom == self.SCENARIO:  # all of it: the cell is often too narrow for the period and the direction
             u, nu = self.scenario_uitkomst(regel), self.huidige_uitkomst(regel)
             if u is None:
                 return ""
+            regels = [self.tekst(regel, kolom)]
+            if u.reden.casefold() != u.kort().casefold():
+                regels.append(u.reden)
             if self.verschuiving(regel) is not None and nu is not None:
-                return f"{u.reden}\n{self.tr('Zonder het scenario')}: {nu.kort()} — {nu.reden}"
-            return u.reden
+                regels.append(f"{self.tr('Zonder het scenario')}: {nu.kort()} — {nu.reden}")
+            return "\n".join(regels)
         return self.tekst(regel, kolom)
 
     # --- sorting (on the Python list; the ranking itself is the default order) -------------------------------------
@@ -219,6 +221,8 @@ class RangordeModel(QAbstractTableModel):
     def _sleutel(self, kolom: int) -> Callable[[Rangregel], object]:
         if kolom == self.RANG:
             return lambda r: r.rang
+        if kolom == self.RANG_KETEN:
+            return lambda r: self._plaatsen_in_keten.get(r.maatregel.id)
         if kolom == self.CODE:
             return lambda r: natuurlijke_sleutel(r.maatregel.code)
         if kolom == self.SCORE:
@@ -283,6 +287,11 @@ class RangordeModel(QAbstractTableModel):
             if rol == Qt.ItemDataRole.ToolTipRole and sectie == self.SCORE:
                 return self.tr("Effect (hoog 3, midden 2, laag 1) × gewicht van de onderbouwing (effectonderzoek 1,0, "
                                "pilot 0,8, beleidstheorie 0,5, geen 0,3) ÷ IV-weken (minstens 1)")
+            if rol == Qt.ItemDataRole.ToolTipRole and sectie == self.BESLUIT:
+                return BESLUITUITLEG
+            if rol == Qt.ItemDataRole.ToolTipRole and sectie == self.RANG_KETEN:
+                return self.tr("De plaats binnen de eigen IV-keten in de volgorde van het inpassen: eerst besluit Nu, "
+                               "dan zonder besluit, dan Later, elk op rang; Niet doet niet mee")
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -306,7 +315,7 @@ class RangordeModel(QAbstractTableModel):
         if rol == Qt.ItemDataRole.BackgroundRole:
             verschuiving = self.verschuiving(r)
             return self._kleuren.get(verschuiving.richting) if verschuiving is not None else None
-        if rol == Qt.ItemDataRole.TextAlignmentRole and kolom in (self.RANG, self.WEKEN, self.SCORE):
+        if rol == Qt.ItemDataRole.TextAlignmentRole and kolom in (self.RANG, self.RANG_KETEN, self.WEKEN, self.SCORE):
             return _RECHTS
         if rol == Qt.ItemDataRole.FontRole and kolom == self.SCORE and r.score.waarde is None:
             return self._schuin
@@ -317,22 +326,17 @@ class RangordeModel(QAbstractTableModel):
 
 # --- capacity -------------------------------------------------------------------------------------------------------
 
-#: Positions in a capacity row: (keten as typed, Periode, the scenario's slot or None, the current slot or None).
-#: Without a scenario both slots are the current one.
-KETEN_, PERIODE_, VAK, VAK_HUIDIG = range(4)
+class CapaciteitModel(Rijenmodel):
+    """IV capacity per chain and period after the fit; the capacity cell is edited in place (into the scenario).
 
-
-class CapaciteitModel(QAbstractTableModel):
-    """IV capacity per chain and period after the fit; the capacity cell is edited in place (into the scenario)."""
+    A row is (the scenario's slot or None, the register's slot or None); without a scenario both are the register's.
+    """
 
     KETEN, PERIODE, CAPACITEIT, HUIDIG_, GEBRUIKT, VRIJ, MAATREGELEN = range(7)
-    RIJ_ROL = Qt.ItemDataRole.UserRole
+    GETALKOLOMMEN = frozenset({CAPACITEIT, HUIDIG_, GEBRUIKT, VRIJ, MAATREGELEN})
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rijen: list[tuple] = []
-        self._koppen = [self.tr("Keten"), self.tr("Periode"), self.tr("Capaciteit"), self.tr("Nu"),
-                        self.tr("Gebruikt"), self.tr("Vrij"), self.tr("Aantal")]
         # Called with (row, typed text) when the user edits a capacity; True when it was taken (into the scenario).
         self.bewerker: Callable[[tuple, str], bool] | None = None
         self._rood = QColor("#b3261e")
@@ -340,125 +344,75 @@ class CapaciteitModel(QAbstractTableModel):
         self._schuin = QFont()
         self._schuin.setItalic(True)
 
-    def zet_rijen(self, rijen: list[tuple]) -> None:
-        self.beginResetModel()
-        self._rijen = list(rijen)
-        self.endResetModel()
+    def kolommen(self):
+        def vak(r: tuple) -> Capaciteitsvak:
+            return r[0] or r[1]
 
-    def rij(self, nummer: int) -> tuple:
-        return self._rijen[nummer]
+        def van_scenario(tekst: Callable[[Capaciteitsvak], str]) -> Callable[[tuple], str]:
+            return lambda r: tekst(r[0]) if r[0] is not None else ""
 
-    def rijen(self) -> list[tuple]:
-        return list(self._rijen)
-
-    def rij_van(self, keten_sleutel: str, periode) -> int | None:
-        for i, r in enumerate(self._rijen):
-            vak = r[VAK] or r[VAK_HUIDIG]
-            if vak.keten_sleutel == keten_sleutel and (vak.periode.van, vak.periode.tot) == (periode.van, periode.tot):
-                return i
-        return None
-
-    def tekst(self, r: tuple, kolom: int) -> str:
-        vak: Capaciteitsvak | None = r[VAK]
-        huidig: Capaciteitsvak | None = r[VAK_HUIDIG]
-        if kolom == self.KETEN:
-            return r[KETEN_]
-        if kolom == self.PERIODE:
-            return r[PERIODE_].tekst
-        if kolom == self.CAPACITEIT:
-            return weken_nl(vak.capaciteit) if vak is not None else self.tr("(verwijderd)")
-        if kolom == self.HUIDIG_:
-            return weken_nl(huidig.capaciteit) if huidig is not None else self.tr("(nieuw)")
-        if vak is None:
-            return ""
-        if kolom == self.GEBRUIKT:
-            return weken_nl(vak.gebruikt)
-        if kolom == self.VRIJ:
-            return weken_nl(vak.vrij)
-        if kolom == self.MAATREGELEN:
-            return str(len(vak.maatregelen))
-        return ""
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rijen)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._koppen)
+        return [
+            (self.tr("Keten"), lambda r: vak(r).keten, None),
+            (self.tr("Periode"), lambda r: vak(r).periode.tekst, None),
+            (self.tr("Capaciteit"), lambda r: getal(r[0].capaciteit) if r[0] is not None else self.tr("(verwijderd)"),
+             None),
+            (self.tr("Nu"), lambda r: getal(r[1].capaciteit) if r[1] is not None else self.tr("(nieuw)"), None),
+            (self.tr("Gebruikt"), van_scenario(lambda v: getal(v.gebruikt)), None),
+            (self.tr("Vrij"), van_scenario(lambda v: getal(v.vrij)), None),
+            (self.tr("Aantal"), van_scenario(lambda v: str(len(v.maatregelen))), None),
+        ]
 
     def headerData(self, sectie: int, richting: Qt.Orientation, rol: int = Qt.ItemDataRole.DisplayRole):
-        if richting == Qt.Orientation.Horizontal and 0 <= sectie < len(self._koppen):
-            if rol == Qt.ItemDataRole.DisplayRole:
-                return self._koppen[sectie]
-            if rol == Qt.ItemDataRole.ToolTipRole:
-                return {self.CAPACITEIT: self.tr("IV-weken beschikbaar (F2 of dubbelklik om te wijzigen: dat gaat in "
-                                                 "het scenario)"),
-                        self.HUIDIG_: self.tr("De capaciteit zoals die in het register staat"),
-                        self.GEBRUIKT: self.tr("IV-weken van de maatregelen die erin passen"),
-                        self.MAATREGELEN: self.tr("Aantal maatregelen dat in deze periode gepland is")}.get(sectie)
-        return None
+        if rol == Qt.ItemDataRole.ToolTipRole and richting == Qt.Orientation.Horizontal:
+            return {self.CAPACITEIT: self.tr("IV-weken beschikbaar (F2 of dubbelklik om te wijzigen: dat gaat in "
+                                             "het scenario)"),
+                    self.HUIDIG_: self.tr("De capaciteit zoals die in het register staat"),
+                    self.GEBRUIKT: self.tr("IV-weken van de maatregelen die erin passen"),
+                    self.MAATREGELEN: self.tr("Aantal maatregelen dat in deze periode gepland is")}.get(sectie)
+        return super().headerData(sectie, richting, rol)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if index.column() == self.CAPACITEIT and 0 <= index.row() < len(self._rijen) \
-                and self._rijen[index.row()][VAK] is not None:
-            return _KIESBAAR | Qt.ItemFlag.ItemIsEditable
-        return _KIESBAAR
+        vlaggen = super().flags(index)
+        r = self.rij_van(index)
+        if r is not None and index.column() == self.CAPACITEIT and r[0] is not None:
+            return vlaggen | Qt.ItemFlag.ItemIsEditable
+        return vlaggen
 
     def data(self, index: _Index, rol: int = Qt.ItemDataRole.DisplayRole):
-        if rol not in _CAPACITEITROLLEN or not index.isValid() or not 0 <= index.row() < len(self._rijen):
+        if rol not in _CAPACITEITROLLEN:
             return None
-        r, kolom = self._rijen[index.row()], index.column()
-        if rol == Qt.ItemDataRole.DisplayRole:
-            return self.tekst(r, kolom)
-        if rol == Qt.ItemDataRole.EditRole:
-            return self.tekst(r, kolom) if kolom == self.CAPACITEIT and r[VAK] is not None else None
-        if rol == Qt.ItemDataRole.ToolTipRole:
-            if kolom == self.MAATREGELEN and r[VAK] is not None and r[VAK].maatregelen:
-                return als_tooltip(", ".join(r[VAK].maatregelen))
-            tekst = self.tekst(r, kolom)
-            return als_tooltip(tekst) if tekst else None
-        if rol == Qt.ItemDataRole.TextAlignmentRole and kolom >= self.CAPACITEIT:
-            return _RECHTS
-        if rol == Qt.ItemDataRole.ForegroundRole and kolom == self.VRIJ and r[VAK] is not None and r[VAK].vrij < 0:
-            return self._rood
-        if rol == Qt.ItemDataRole.BackgroundRole and kolom == self.CAPACITEIT and self._verschilt(r):
-            return self._gewijzigd
-        if rol == Qt.ItemDataRole.FontRole and r[VAK] is None:
-            return self._schuin
-        if rol == self.RIJ_ROL:
-            return r
-        return None
+        r, kolom = self.rij_van(index), index.column()
+        if r is None:
+            return None
+        vak = r[0]
+        if rol == Qt.ItemDataRole.EditRole:  # the number as it is typed back (no thousands separator)
+            return weken_als_tekst(vak.capaciteit) if kolom == self.CAPACITEIT and vak is not None else None
+        if rol == Qt.ItemDataRole.ToolTipRole and kolom == self.MAATREGELEN and vak is not None and vak.maatregelen:
+            return als_tooltip(", ".join(vak.maatregelen))
+        if rol == Qt.ItemDataRole.ForegroundRole:
+            return self._rood if kolom == self.VRIJ and vak is not None and vak.vrij < 0 else None
+        if rol == Qt.ItemDataRole.BackgroundRole:
+            return self._gewijzigd if kolom == self.CAPACITEIT and self._verschilt(r) else None
+        if rol == Qt.ItemDataRole.FontRole:
+            return self._schuin if vak is None else None
+        return super().data(index, rol)
 
     @staticmethod
     def _verschilt(r: tuple) -> bool:
-        vak, huidig = r[VAK], r[VAK_HUIDIG]
+        vak, huidig = r
         return (vak is None) != (huidig is None) or (vak is not None and vak.capaciteit != huidig.capaciteit)
 
     def setData(self, index: _Index, waarde, rol: int = Qt.ItemDataRole.EditRole) -> bool:
-        if rol != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != self.CAPACITEIT \
-                or not 0 <= index.row() < len(self._rijen) or self.bewerker is None:
-            return False
-        r = self._rijen[index.row()]
-        if r[VAK] is None:
+        r = self.rij_van(index)
+        if rol != Qt.ItemDataRole.EditRole or r is None or index.column() != self.CAPACITEIT or r[0] is None \
+                or self.bewerker is None:
             return False
         return self.bewerker(r, str(waarde if waarde is not None else ""))
 
 
 # --- the lists below the ranking --------------------------------------------------------------------------------------
 
-class _GetallenRechts(Rijenmodel):
-    """Rows whose number columns are right-aligned, so that the digits line up."""
-
-    GETALKOLOMMEN: frozenset[int] = frozenset()
-
-    def data(self, index: _Index, rol: int = Qt.ItemDataRole.DisplayRole):
-        if rol == Qt.ItemDataRole.TextAlignmentRole:
-            return _RECHTS if index.column() in self.GETALKOLOMMEN else None
-        return super().data(index, rol)
-
-
-class PlanModel(_GetallenRechts):
+class PlanModel(Rijenmodel):
     """The plan per chain and period: each slot's capacity, what is used, and the codes planned there."""
 
     GETALKOLOMMEN = frozenset({2, 3, 4})
@@ -467,14 +421,14 @@ class PlanModel(_GetallenRechts):
         return [
             (self.tr("Keten"), lambda v: v.keten, None),
             (self.tr("Periode"), lambda v: v.periode.tekst, lambda v: (v.periode.van, v.periode.tot)),
-            (self.tr("Capaciteit"), lambda v: weken_nl(v.capaciteit), lambda v: v.capaciteit),
-            (self.tr("Gebruikt"), lambda v: weken_nl(v.gebruikt), lambda v: v.gebruikt),
-            (self.tr("Vrij"), lambda v: weken_nl(v.vrij), lambda v: v.vrij),
+            (self.tr("Capaciteit"), lambda v: getal(v.capaciteit), lambda v: v.capaciteit),
+            (self.tr("Gebruikt"), lambda v: getal(v.gebruikt), lambda v: v.gebruikt),
+            (self.tr("Vrij"), lambda v: getal(v.vrij), lambda v: v.vrij),
             (self.tr("Gepland"), lambda v: ", ".join(v.maatregelen), lambda v: len(v.maatregelen)),
         ]
 
 
-class UitkomstenModel(_GetallenRechts):
+class UitkomstenModel(Rijenmodel):
     """Measures with their outcome and its reason, in rank order: rows are (Rangregel, Uitkomst)."""
 
     GETALKOLOMMEN = frozenset({0, 4})
@@ -485,7 +439,7 @@ class UitkomstenModel(_GetallenRechts):
             (self.tr("Code"), lambda r: r[0].maatregel.code, lambda r: natuurlijke_sleutel(r[0].maatregel.code)),
             (self.tr("Naam"), lambda r: r[0].maatregel.naam, None),
             (self.tr("IV-keten"), lambda r: r[0].maatregel.iv_keten or "", None),
-            (self.tr("IV-weken"), lambda r: wekentekst(r[0].maatregel), lambda r: r[0].maatregel.weken or 0),
+            (self.tr("IV-weken"), lambda r: wekenbron(r[0].maatregel), lambda r: r[0].maatregel.weken or 0),
             (self.tr("Uitkomst"), lambda r: r[1].kort(), None),
             (self.tr("Reden"), lambda r: r[1].reden, None),
         ]
@@ -519,6 +473,40 @@ class VerschuivingenModel(Rijenmodel):
             v: Verschuiving | None = self.rij_van(index)
             return QColor(RICHTINGEN[v.richting][1]) if v is not None and v.richting in RICHTINGEN else None
         return super().data(index, rol)
+
+
+class MaatregelbesluitenModel(Rijenmodel):
+    """The decisions recorded on single measures: a priority (nu, later, niet) and a hand-set rank, each a row
+    (measure, "prioriteit" or "rang") with its motivation, date and who."""
+
+    def kolommen(self):
+        def besluit(r: tuple[Prioinvoer, str]) -> str:
+            m, soort = r
+            return (PRIORITEIT.label(m.prioriteit) or m.prioriteit) if soort == "prioriteit" \
+                else self.tr("Rang %d") % m.rang_handmatig
+
+        def veld(naam: str) -> Callable[[tuple[Prioinvoer, str]], object]:
+            return lambda r: getattr(r[0], f"{r[1]}_{naam}")
+
+        motivatie, datum, door = veld("motivatie"), veld("datum"), veld("door")
+        return [
+            (self.tr("Code"), lambda r: r[0].code, lambda r: natuurlijke_sleutel(r[0].code)),
+            (self.tr("Naam"), lambda r: r[0].naam, None),
+            (self.tr("Besluit"), besluit, lambda r: (r[1], PRIORITEIT.codes.index(r[0].prioriteit)
+                                                     if r[1] == "prioriteit" and r[0].prioriteit in PRIORITEIT
+                                                     else r[0].rang_handmatig or 0)),
+            (self.tr("Motivatie"), lambda r: motivatie(r) or "", None),
+            (self.tr("Datum"), lambda r: datumtekst(datum(r)), lambda r: datum(r)),
+            (self.tr("Door"), lambda r: door(r) or "", None),
+        ]
+
+    @staticmethod
+    def rijen_uit(maatregelen) -> list[tuple[Prioinvoer, str]]:
+        """The decisions of `maatregelen`, newest first (undated ones last)."""
+        rijen = [(m, "prioriteit") for m in maatregelen if m.prioriteit] \
+            + [(m, "rang") for m in maatregelen if m.rang_handmatig is not None]
+        return sorted(rijen, key=lambda r: (getattr(r[0], f"{r[1]}_datum") or date.min,
+                                            natuurlijke_sleutel(r[0].code)), reverse=True)
 
 
 class BesluitenModel(Rijenmodel):

@@ -12,33 +12,36 @@ from collections.abc import Callable
 from operator import attrgetter
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy,
-                               QSplitter,
-                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+                               QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from registry.fouten import ConflictFout, RegisterFout, ValidatieFout
-from registry.maatregel import controleer_weken
-from registry.planning import OngeldigeDatum, parse_periode
-from registry.prioritering.besluit import besluiten, leg_prioriteit_vast, zet_rang
-from registry.prioritering.capaciteit import controleer_capaciteit, keten_sleutel
+from registry.maatregel import GETALVELDEN, controleer_weken, weken_als_tekst
+from registry.prioritering.besluit import besluiten, besluittekst, leg_prioriteit_vast, rangtekst, zet_rang
+from registry.prioritering.capaciteit import keten_sleutel
 from registry.prioritering.inpassing import maak_plan
 from registry.prioritering.invoer import lees_invoer
 from registry.prioritering.model import (Capaciteitsvak, Plan, Prioinvoer, Prioriteringsinvoer, Scenario,
                                          Verschuiving)
-from registry.prioritering.scenario import bewaar_scenario, beschrijf, gevolgen, pas_toe, vergelijk
+from registry.prioritering.scenario import (aantal_wijzigingen, bewaar_scenario, beschrijf, gevolgen, met_capaciteit,
+                                            met_invoer, pas_toe, vergelijk)
 from registry.vocabulaire import EFFECT_BASIS, IV_OMVANG, VERWACHT_EFFECT, Vocabulaire
 from ui import vragen
 from ui.conflictdialoog import ConflictDialoog
-from ui.foutlabel import foutlabel
-from ui.prioriteringsdialogen import (BesluitDialoog, CapaciteitDialoog, OpslaanDialoog, RangDialoog, besluittekst,
-                                      rangtekst)
-from ui.prioriteringsmodellen import (KETEN_, PERIODE_, VAK, VAK_HUIDIG, BesluitenModel, CapaciteitModel,
-                                      KringlopenModel, PlanModel, RangordeModel, UitkomstenModel, VerschuivingenModel,
-                                      besluit_tekst, weken_nl)
+from ui.foutlabel import foutlabel, toon_melding
+from ui.prioriteringsdialogen import BesluitDialoog, CapaciteitDialoog, OpslaanDialoog, RangDialoog
+from ui.prioriteringsmodellen import (BESLUITUITLEG, BesluitenModel, CapaciteitModel, KringlopenModel,
+                                      MaatregelbesluitenModel, PlanModel, RangordeModel, UitkomstenModel,
+                                      VerschuivingenModel, besluit_tekst)
 from ui.tabelweergave import alleen_lezen_tabel
+
+#: The tabs of the lists below the ranking.
+PLAN_TAB, PASTNIET_TAB, GEBLOKKEERD_TAB, KRINGLOPEN_TAB, VERSCHUIVINGEN_TAB, MAATREGELBESLUITEN_TAB, SCENARIOS_TAB \
+    = range(7)
+_PLANLIJSTEN = range(PLAN_TAB, VERSCHUIVINGEN_TAB + 1)  # the lists that follow the plan in view
 
 def _tabel(model, naam: str, beschrijving: str = "") -> QTableView:
     """A read-only table: fixed row heights (the view never measures 10,000 rows), interactive column widths."""
@@ -50,6 +53,16 @@ def _tabel(model, naam: str, beschrijving: str = "") -> QTableView:
     kop.setHighlightSections(False)
     kop.setStretchLastSection(True)
     return tabel
+
+
+def _geen_iv(plan: Plan) -> frozenset[int]:
+    """The measures the plan says need no IV capacity."""
+    return frozenset(i for i, u in plan.uitkomsten.items() if u.soort == "geen_iv")
+
+
+def _vakvolgorde(vak: Capaciteitsvak) -> tuple:
+    """Slots as the plan lists them: by period, then chain."""
+    return vak.periode.van, vak.periode.tot, vak.keten_sleutel
 
 
 def _breedtes(tabel: QTableView, tekens: list[int]) -> None:
@@ -78,11 +91,10 @@ class PrioriteringsPagina(QWidget):
         self._verschuivingen: tuple[Verschuiving, ...] = ()
         self._gekozen_id: int | None = None  # the measure whose inputs the panel shows
         self._laden = False  # True while the page fills widgets itself
-        self._lijsten_verouderd: set[int] = set()
-        self._maatregelketens: dict[str, str] = {}  # the open measures' chains (they change only on a reread)
+        self._lijsten_verouderd: set[int] = set()  # the plan's lists not yet filled for the plan in view
         self._splitters_gezet = False
         self._capaciteitkolommen_voor: int | None = None  # the slot count the capacity columns were fitted to
-        self._per_code_verschoven: dict[str, Verschuiving] = {}
+        self._ketens_van: tuple[Plan | None, dict[str, str]] = (None, {})  # the chains, for the register's plan
 
         self._bouw()
         self.ververs()
@@ -104,7 +116,13 @@ class PrioriteringsPagina(QWidget):
         self.ketenkeuze.setMinimumContentsLength(16)
         ketenlabel = QLabel(self.tr("IV-&keten:"), self)
         ketenlabel.setBuddy(self.ketenkeuze)
+        self.alleen_iv = QCheckBox(self.tr("&Alleen maatregelen die IV-capaciteit vragen"), self)
+        self.alleen_iv.setChecked(True)
+        self.alleen_iv.setToolTip(self.tr("Maatregelen die geen IV-capaciteit nodig hebben niet in de rangorde tonen; "
+                                          "de samenvatting telt ze wel mee"))
         kop.addWidget(self.samenvatting, 1)
+        kop.addWidget(self.alleen_iv)
+        kop.addSpacing(12)
         kop.addWidget(ketenlabel)
         kop.addWidget(self.ketenkeuze)
         laag.addLayout(kop)
@@ -127,6 +145,7 @@ class PrioriteringsPagina(QWidget):
         laag.addWidget(self.hoofdsplitter, 1)
 
         self.ketenkeuze.currentIndexChanged.connect(lambda _: self._toon())
+        self.alleen_iv.toggled.connect(lambda _: self._toon())
         ongedaan = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
         ongedaan.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         ongedaan.activated.connect(self.maak_ongedaan)
@@ -181,13 +200,15 @@ class PrioriteringsPagina(QWidget):
         self.tabel.horizontalHeader().setSortIndicator(RangordeModel.RANG, Qt.SortOrder.AscendingOrder)
         self.tabel.setSortingEnabled(True)
         self.tabel.horizontalHeader().setStretchLastSection(False)
-        _breedtes(self.tabel, [5, 7, 26, 15, 9, 15, 8, 6, 19, 6, 25, 27, 40])
+        # What a reader decides on fits a laptop's screen (Rang … Besluit, and the reason filling what is left, in
+        # full in its tooltip); the score's parts follow to the right.
+        _breedtes(self.tabel, [4, 4, 6, 18, 16, 20, 5, 5, 40, 18, 7, 13, 8, 20])
+        kopletter = self.tabel.horizontalHeader().fontMetrics()
+        for kolom in (RangordeModel.RANG, RangordeModel.RANG_KETEN, RangordeModel.SCORE, RangordeModel.BESLUIT):
+            tekst = self.model.headerData(kolom, Qt.Orientation.Horizontal)
+            self.tabel.setColumnWidth(kolom, max(self.tabel.columnWidth(kolom), kopletter.size(0, tekst).width() + 22))
         self.tabel.setColumnHidden(RangordeModel.SCENARIO, True)
-        # The plan and the scenario beside the name, so that they are seen side by side without scrolling; the
-        # model keeps the issue's order (and the reasons stay last).
-        kop = self.tabel.horizontalHeader()
-        for doel, kolom in enumerate((RangordeModel.PLAN, RangordeModel.SCENARIO), start=RangordeModel.NAAM + 1):
-            kop.moveSection(kop.visualIndex(kolom), doel)
+        self.tabel.viewport().installEventFilter(self)
         self.tabel.selectionModel().currentRowChanged.connect(self._rij_gekozen)
         self.tabel.activated.connect(self._geactiveerd)
         laag.addWidget(self.tabel, 1)
@@ -197,13 +218,14 @@ class PrioriteringsPagina(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setMinimumWidth(340)
+        scroll.setMinimumWidth(320)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inhoud = QWidget(scroll)
         laag = QVBoxLayout(inhoud)
         laag.setContentsMargins(6, 0, 0, 0)
+        laag.addWidget(self._bouw_capaciteit(inhoud))  # the page's main input: always in view
         laag.addWidget(self._bouw_invoer(inhoud))
-        laag.addWidget(self._bouw_capaciteit(inhoud), 1)
+        laag.addStretch(1)
         scroll.setWidget(inhoud)
         self.zijkant = scroll
         return scroll
@@ -214,6 +236,9 @@ class PrioriteringsPagina(QWidget):
         for term in vocabulaire.termen:
             keuze.addItem(term.label, term.code)
         keuze.setAccessibleName(naam)
+        # As narrow as the side panel allows: a long label is cut in the box, never the panel.
+        keuze.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        keuze.setMinimumContentsLength(8)
         return keuze
 
     def _bouw_invoer(self, ouder: QWidget) -> QGroupBox:
@@ -282,7 +307,7 @@ class PrioriteringsPagina(QWidget):
         knoppen = QHBoxLayout()
         self.knop_besluit = QPushButton(self.tr("Besl&uit vastleggen…"), groep)
         self.knop_besluit.setToolTip(self.tr("Prioriteit nu, later of niet vastleggen, met motivatie (direct in het "
-                                             "register)"))
+                                             "register).") + "\n" + BESLUITUITLEG)
         self.knop_rang = QPushButton(self.tr("Ran&g aanpassen…"), groep)
         self.knop_rang.setToolTip(self.tr("De plaats in de rangorde met de hand zetten, met motivatie (direct in het "
                                           "register)"))
@@ -313,17 +338,14 @@ class PrioriteringsPagina(QWidget):
                                              | QAbstractItemView.EditTrigger.EditKeyPressed
                                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.capaciteittabel.setColumnHidden(CapaciteitModel.HUIDIG_, True)
-        self.capaciteittabel.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         self.capaciteittabel.horizontalHeader().setStretchLastSection(False)
-        # As wide as the panel, never wider: a narrow window scrolls the table, not the panel.
-        self.capaciteittabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        # As wide as the panel, never wider: a narrow window scrolls the table, not the panel. As high as its rows
+        # (up to a few), so that the chosen measure follows right under it.
+        self.capaciteittabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # The buttons and a refusal right under the title: seen without scrolling, whatever the number of slots.
+        knoppen = QHBoxLayout()
         label = QLabel(self.tr("&Capaciteit (IV-weken):"), groep)
         label.setBuddy(self.capaciteittabel)
-        laag.addWidget(label)
-        laag.addWidget(self.capaciteittabel, 1)
-        self.capaciteitfout = foutlabel(groep)
-        laag.addWidget(self.capaciteitfout)
-        knoppen = QHBoxLayout()
         self.knop_periode = QPushButton(self.tr("Perio&de toevoegen…"), groep)
         self.knop_periode.setToolTip(self.tr("Capaciteit voor een keten in een periode toevoegen (in het scenario)"))
         self.knop_verwijder = QPushButton(self.tr("Verwi&jderen"), groep)
@@ -332,6 +354,10 @@ class PrioriteringsPagina(QWidget):
         knoppen.addWidget(self.knop_verwijder)
         knoppen.addStretch(1)
         laag.addLayout(knoppen)
+        self.capaciteitfout = foutlabel(groep)
+        laag.addWidget(self.capaciteitfout)
+        laag.addWidget(label)
+        laag.addWidget(self.capaciteittabel)
         self.knop_periode.clicked.connect(self.voeg_periode_toe)
         self.knop_verwijder.clicked.connect(self.verwijder_capaciteit)
         self.capaciteittabel.selectionModel().currentRowChanged.connect(lambda *_: self._werk_knoppen_bij())
@@ -359,8 +385,16 @@ class PrioriteringsPagina(QWidget):
                                         self.tr("Enter of dubbelklik opent de maatregel."))
         _breedtes(self.verschuivingtabel, [7, 30, 14, 20, 20])
 
+        self.maatregelbesluitenmodel = MaatregelbesluitenModel(self)
+        self.maatregelbesluitentabel = _tabel(self.maatregelbesluitenmodel, self.tr("Besluiten per maatregel"),
+                                              self.tr("Prioriteiten en handmatige rangen met motivatie, datum en wie. "
+                                                      "Enter of dubbelklik opent de maatregel."))
+        _breedtes(self.maatregelbesluitentabel, [7, 30, 9, 50, 12])
+        self.maatregelbesluitentabel.setSortingEnabled(True)
+        self.maatregelbesluitentabel.horizontalHeader().setSortIndicatorShown(False)
+
         self.besluitenmodel = BesluitenModel(self)
-        self.besluitentabel = _tabel(self.besluitenmodel, self.tr("Besluiten over de prioritering"))
+        self.besluitentabel = _tabel(self.besluitenmodel, self.tr("Vastgelegde scenario's"))
         _breedtes(self.besluitentabel, [10, 14, 40, 10])
         self.besluittekst = QPlainTextEdit(self)
         self.besluittekst.setReadOnly(True)
@@ -374,7 +408,7 @@ class PrioriteringsPagina(QWidget):
         self.besluitentabel.selectionModel().currentRowChanged.connect(self._besluit_gekozen)
 
         for widget in (self.plantabel, self.pastniettabel, self.geblokkeerdtabel, self.kringlooptabel,
-                       self.verschuivingtabel, besluiten_):
+                       self.verschuivingtabel, self.maatregelbesluitentabel, besluiten_):
             self.lijsten.addTab(widget, "")
         self.lijsten.currentChanged.connect(self._vul_lijst)
         for tabel in (self.pastniettabel, self.geblokkeerdtabel):
@@ -382,6 +416,8 @@ class PrioriteringsPagina(QWidget):
                                                                           .maatregel.code))
         self.verschuivingtabel.activated.connect(
             lambda index: self._open_uit(self.verschuivingmodel.rij(index.row()).code))
+        self.maatregelbesluitentabel.activated.connect(
+            lambda index: self._open_uit(self.maatregelbesluitenmodel.rij(index.row())[0].code))
         return self.lijsten
 
     # --- reading ----------------------------------------------------------------------------------------------------
@@ -410,8 +446,12 @@ class PrioriteringsPagina(QWidget):
         bestaand = {i: v for i, v in self._scenario.invoer.items() if i in self._per_id}
         if len(bestaand) != len(self._scenario.invoer):  # a measure that is gone has nothing left to try
             self._scenario = replace(self._scenario, invoer=bestaand)
+        maatregelbesluiten = MaatregelbesluitenModel.rijen_uit(invoer.maatregelen)
+        self.maatregelbesluitenmodel.zet_rijen(maatregelbesluiten)
+        self.lijsten.setTabText(MAATREGELBESLUITEN_TAB, self.tr("Besluiten per maatregel (%d)")
+                                % len(maatregelbesluiten))
         self.besluitenmodel.zet_rijen(besluitrijen)
-        self.lijsten.setTabText(5, self.tr("Besluiten (%d)") % len(besluitrijen))
+        self.lijsten.setTabText(SCENARIOS_TAB, self.tr("Vastgelegde scenario's (%d)") % len(besluitrijen))
         if besluitrijen and not self.besluitentabel.currentIndex().isValid():
             self.besluitentabel.selectRow(0)
         self.werk_bij()
@@ -422,11 +462,6 @@ class PrioriteringsPagina(QWidget):
             return
         if self._plan is None:
             self._plan = maak_plan(self._invoer)
-            self._maatregelketens = {}
-            for regel in self._plan.rangorde:
-                m = regel.maatregel
-                if m.keten_sleutel:
-                    self._maatregelketens.setdefault(m.keten_sleutel, m.iv_keten)
         if self._scenario.is_leeg:
             self._scenarioplan, self._verschuivingen = None, ()
         else:
@@ -436,14 +471,15 @@ class PrioriteringsPagina(QWidget):
         self._toon()
 
     def _ketens(self) -> dict[str, str]:
-        """keten_sleutel → the chain as first typed, for every chain with an open measure or a capacity."""
-        ketens: dict[str, str] = {}
-        plannen = [self._plan] + ([self._scenarioplan] if self._scenarioplan is not None else [])
-        for plan in plannen:
-            for vak in plan.vakken:
-                ketens.setdefault(vak.keten_sleutel, vak.keten)
-        for sleutel, keten in self._maatregelketens.items():
-            ketens.setdefault(sleutel, keten)
+        """keten_sleutel → the chain's one spelling (the plan's), for each chain with an open measure or a capacity."""
+        if self._ketens_van[0] is not self._plan:  # the measures' chains change only on a reread
+            sleutels = {r.maatregel.keten_sleutel for r in self._plan.rangorde} | {v.keten_sleutel
+                                                                                 for v in self._plan.vakken}
+            self._ketens_van = (self._plan, {s: self._plan.ketennamen.get(s, s) for s in sleutels if s})
+        ketens = dict(self._ketens_van[1])
+        if self._scenarioplan is not None:  # a scenario adds slots, and may name a chain anew
+            for sleutel in {v.keten_sleutel for v in self._scenarioplan.vakken} | set(ketens):
+                ketens[sleutel] = self._scenarioplan.ketennamen.get(sleutel, ketens.get(sleutel, sleutel))
         return ketens
 
     def _vul_ketenkeuze(self) -> None:
@@ -480,18 +516,21 @@ class PrioriteringsPagina(QWidget):
         rijen = getoond.rangorde
         if filter_:
             rijen = [r for r in rijen if r.maatregel.keten_sleutel == filter_]
-        self._per_code_verschoven = {v.code: v for v in self._verschuivingen}
+        zichtbaar = self._vragen_capaciteit(rijen) if self.alleen_iv.isChecked() else rijen
+        per_code_verschoven = {v.code: v for v in self._verschuivingen}
 
-        gekozen = self._gekozen_id
         if scenarioplan is None:
-            self.model.zet_plan(rijen, plan.uitkomsten)
+            self.model.zet_plan(zichtbaar, plan.uitkomsten, plaatsen_in_keten=getoond.plaats_in_keten)
         else:
-            self.model.zet_plan(rijen, plan.uitkomsten, scenarioplan.uitkomsten, self._per_code_verschoven,
-                                plan.rangorde)
-        self.tabel.setColumnHidden(RangordeModel.SCENARIO, scenarioplan is None)
-        self.rangtelling.setText(self.tr("%d maatregelen") % len(rijen) if len(rijen) != 1
-                                 else self.tr("1 maatregel"))
-        self._selecteer_id(gekozen)
+            self.model.zet_plan(zichtbaar, plan.uitkomsten, scenarioplan.uitkomsten, per_code_verschoven,
+                                plan.rangorde, getoond.plaats_in_keten)
+        if self.tabel.isColumnHidden(RangordeModel.SCENARIO) != (scenarioplan is None):
+            self.tabel.setColumnHidden(RangordeModel.SCENARIO, scenarioplan is None)
+            self._pas_toelichting_aan()
+        self.rangtelling.setText(
+            (self.tr("%d maatregelen") % len(zichtbaar) if len(zichtbaar) != 1 else self.tr("1 maatregel"))
+            if len(zichtbaar) == len(rijen) else self.tr("%d van %d maatregelen") % (len(zichtbaar), len(rijen)))
+        self._selecteer_id(self._gekozen_id)
 
         self.capaciteitmodel.zet_rijen(self._capaciteitrijen(filter_))
         self.capaciteittabel.setColumnHidden(CapaciteitModel.HUIDIG_, scenarioplan is None)
@@ -503,17 +542,17 @@ class PrioriteringsPagina(QWidget):
         s_tellingen = self._tellingen(rijen, scenarioplan, filter_) if scenarioplan is not None else None
         t = s_tellingen or tellingen
         n_verschoven = (len(self._verschuivingen) if not filter_
-                        else sum(r.maatregel.code in self._per_code_verschoven for r in rijen))
-        plan_naam = self.tr("Plan per keten en periode") + (self.tr(" (scenario)") if scenarioplan else "")
-        for i, tekst in enumerate((plan_naam, self.tr("Past niet (%d)") % t["past_niet"],
-                                   self.tr("IV-geblokkeerd zonder capaciteit (%d)") % t["geblokkeerd"],
-                                   self.tr("Kringlopen (%d)") % len(getoond.kringlopen),
-                                   self.tr("Verschuivingen (%d)") % n_verschoven)):
+                        else sum(r.maatregel.code in per_code_verschoven for r in rijen))
+        plan_naam = self.tr("Plan") + (self.tr(" (scenario)") if scenarioplan else "")
+        for i, tekst in zip(_PLANLIJSTEN, (plan_naam, self.tr("Past niet (%d)") % t["past_niet"],
+                                           self.tr("IV-geblokkeerd zonder capaciteit (%d)") % t["geblokkeerd"],
+                                           self.tr("Kringlopen (%d)") % len(getoond.kringlopen),
+                                           self.tr("Verschuivingen (%d)") % n_verschoven)):
             if self.lijsten.tabText(i) != tekst:  # a tab bar lays itself out anew on every text it is given
                 self.lijsten.setTabText(i, tekst)
-        if self.lijsten.isTabEnabled(4) != (scenarioplan is not None):
-            self.lijsten.setTabEnabled(4, scenarioplan is not None)
-        self._lijsten_verouderd = set(range(5))
+        if self.lijsten.isTabEnabled(VERSCHUIVINGEN_TAB) != (scenarioplan is not None):
+            self.lijsten.setTabEnabled(VERSCHUIVINGEN_TAB, scenarioplan is not None)
+        self._lijsten_verouderd = set(_PLANLIJSTEN)
         self._vul_lijst(self.lijsten.currentIndex())
 
         self._werk_samenvatting_bij(len(rijen), tellingen, s_tellingen, filter_)
@@ -521,16 +560,44 @@ class PrioriteringsPagina(QWidget):
         self._toon_invoer()
         self._werk_knoppen_bij()
 
+    def _vragen_capaciteit(self, rijen):
+        """The rows without the measures that need no IV capacity: `geen_iv` in the register's plan and (while one is
+        tried) in the scenario's, so that a measure the scenario moves in or out of needing IV stays in view."""
+        geen_iv = _geen_iv(self._plan)
+        if self._scenarioplan is not None:
+            geen_iv = geen_iv & _geen_iv(self._scenarioplan)
+        return [r for r in rijen if r.maatregel.id not in geen_iv]
+
     def _pas_capaciteitkolommen_aan(self) -> None:
-        """Columns as wide as their contents (a few dozen slots at most), a long chain name cut short."""
+        """Columns as wide as their contents (a few dozen slots at most), a long chain name cut short; the table as
+        high as its rows, up to six (more scroll inside it)."""
         tabel = self.capaciteittabel
         tabel.resizeColumnsToContents()
         maximum = tabel.fontMetrics().averageCharWidth() * 16
         tabel.setColumnWidth(CapaciteitModel.KETEN, min(tabel.columnWidth(CapaciteitModel.KETEN), maximum))
+        rijen = min(max(self.capaciteitmodel.rowCount(), 2), 6)
+        tabel.setFixedHeight(tabel.horizontalHeader().sizeHint().height() + rijen * tabel.verticalHeader()
+                             .defaultSectionSize() + 2 * tabel.frameWidth()
+                             + tabel.horizontalScrollBar().sizeHint().height())
+
+    def _pas_toelichting_aan(self) -> None:
+        """The reason fills the room the columns before it leave (it is in full in its tooltip); the score's parts
+        follow it, to the right."""
+        tabel = self.tabel
+        kop = tabel.horizontalHeader()
+        voor = sum(tabel.columnWidth(k) for k in range(kop.count())
+                   if kop.visualIndex(k) < kop.visualIndex(RangordeModel.TOELICHTING) and not tabel.isColumnHidden(k))
+        minimum = tabel.fontMetrics().averageCharWidth() * 12
+        tabel.setColumnWidth(RangordeModel.TOELICHTING, max(minimum, tabel.viewport().width() - voor))
+
+    def eventFilter(self, bron: QObject, gebeurtenis: QEvent) -> bool:
+        if bron is self.tabel.viewport() and gebeurtenis.type() == QEvent.Type.Resize:
+            self._pas_toelichting_aan()
+        return super().eventFilter(bron, gebeurtenis)
 
     def _vul_lijst(self, index: int) -> None:
         """Fill one of the lists below from the plan in view (the scenario's while one is tried)."""
-        if index not in getattr(self, "_lijsten_verouderd", ()) or self._plan is None:
+        if index not in self._lijsten_verouderd or self._plan is None:
             return
         self._lijsten_verouderd.discard(index)
         getoond = self._scenarioplan or self._plan
@@ -546,9 +613,8 @@ class PrioriteringsPagina(QWidget):
             self.pastnietmodel.zet_rijen([(r, uitkomsten[r.maatregel.id]) for r in getoond.met_soort("past_niet")
                                           if in_keten(r.maatregel)])
         elif index == 2:
-            codes = set(getoond.geblokkeerd_zonder_capaciteit)
-            self.geblokkeerdmodel.zet_rijen([(r, uitkomsten[r.maatregel.id]) for r in getoond.rangorde
-                                             if r.maatregel.code in codes and in_keten(r.maatregel)])
+            self.geblokkeerdmodel.zet_rijen([(r, uitkomsten[r.maatregel.id]) for r in getoond.geblokkeerd_regels()
+                                             if in_keten(r.maatregel)])
         elif index == 3:
             self.kringloopmodel.zet_rijen(list(getoond.kringlopen))
         elif index == 4:
@@ -563,19 +629,20 @@ class PrioriteringsPagina(QWidget):
             self._vul_lijst(index)
 
     def _capaciteitrijen(self, filter_: str | None) -> list[tuple]:
-        """Each slot once: with a scenario, its slots beside the register's (added and removed ones too)."""
+        """Each slot once as (the scenario's slot or None, the register's or None): with a scenario, its slots beside
+        the register's (added and removed ones too)."""
         def sleutel(vak: Capaciteitsvak) -> tuple:
             return vak.keten_sleutel, vak.periode.van, vak.periode.tot
 
-        huidig = {sleutel(v): v for v in self._plan.vakken}
         if self._scenarioplan is None:
-            rijen = [(v.keten, v.periode, v, v) for v in self._plan.vakken]
+            rijen = [(v, v) for v in self._plan.vakken]
         else:
+            huidig = {sleutel(v): v for v in self._plan.vakken}
             scenario = {sleutel(v): v for v in self._scenarioplan.vakken}
-            rijen = [(v.keten, v.periode, v, huidig.get(k)) for k, v in scenario.items()]
-            rijen += [(v.keten, v.periode, None, v) for k, v in huidig.items() if k not in scenario]
-            rijen.sort(key=lambda r: (r[PERIODE_].van, r[PERIODE_].tot, keten_sleutel(r[KETEN_]) or ""))
-        return [r for r in rijen if not filter_ or keten_sleutel(r[KETEN_]) == filter_]
+            rijen = [(v, huidig.get(k)) for k, v in scenario.items()]
+            rijen += [(None, v) for k, v in huidig.items() if k not in scenario]
+            rijen.sort(key=lambda r: _vakvolgorde(r[0] or r[1]))
+        return [r for r in rijen if not filter_ or (r[0] or r[1]).keten_sleutel == filter_]
 
     def _tellingen(self, rijen, plan: Plan, filter_: str | None) -> dict[str, int]:
         """How many of the shown measures the plan puts in each outcome, and the IV-blocked ones never planned."""
@@ -600,23 +667,19 @@ class PrioriteringsPagina(QWidget):
             tekst = self.tr("Keten %s: ") % self.ketenkeuze.currentText() + tekst
         self.samenvatting.setText(tekst)
 
-    def _aantal_wijzigingen(self) -> int:
-        return len(self._scenario.capaciteit) + sum(len(v) for v in self._scenario.invoer.values())
-
     def _werk_scenariobalk_bij(self) -> None:
         actief = not self._scenario.is_leeg
         self.scenariobalk.setVisible(actief)
         if actief:
-            telling = {"erin": 0, "eruit": 0, "verschoven": 0}
-            for v in self._verschuivingen:
-                if v.richting in telling:
-                    telling[v.richting] += 1
-            n = self._aantal_wijzigingen()
+            telling = Counter(v.richting for v in self._verschuivingen)
+            n = aantal_wijzigingen(self._scenario)
             self.scenariolabel.setText(
                 (self.tr("Scenario: 1 wijziging") if n == 1 else self.tr("Scenario: %d wijzigingen") % n)
-                + self.tr(" — %d erin, %d eruit, %d verschoven") % (telling["erin"], telling["eruit"],
-                                                                   telling["verschoven"])
+                + self.tr(" — %d erin, %d eruit, %d verschoven, %d anders") % (
+                    telling["erin"], telling["eruit"], telling["verschoven"], telling["anders"])
                 + self.tr(" (nog niet opgeslagen)"))
+            self.scenariolabel.setToolTip(self.tr("Anders: de maatregel blijft buiten het plan, maar om een andere "
+                                                  "reden (zie de kolom Scenario)"))
         self.knop_ongedaan.setEnabled(bool(self._vorige))
 
     # --- the chosen measure -----------------------------------------------------------------------------------------
@@ -630,10 +693,9 @@ class PrioriteringsPagina(QWidget):
         selectie = self.tabel.selectionModel()
         self._laden = True
         try:
-            if rij is None:
+            if rij is None:  # gone, closed, or hidden by the filters: its fields would edit what is not in view
                 selectie.clear()
-                if mid is not None and mid not in self._per_id:
-                    self._gekozen_id = None
+                self._gekozen_id = None
             else:
                 index = self.model.index(rij, RangordeModel.CODE)
                 selectie.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -650,16 +712,18 @@ class PrioriteringsPagina(QWidget):
         self._werk_knoppen_bij()
 
     def huidige_code(self) -> str | None:
-        m = self._per_id.get(self._gekozen_id) if self._gekozen_id is not None else None
+        m = self._gekozen_maatregel()
         return m.code if m else None
 
     def selecteer(self, code: str) -> bool:
-        """Choose a measure in the ranking (the chain filter is lifted when it hides it); False when not open."""
+        """Choose a measure in the ranking (the filters are lifted when they hide it); False when not open."""
         m = next((m for m in self._per_id.values() if m.code == code), None)
         if m is None:
             return False
         if self.model.rij_van_code(code) is None and self.keten_filter() is not None:
             self.ketenkeuze.setCurrentIndex(0)
+        if self.model.rij_van_code(code) is None and self.alleen_iv.isChecked():
+            self.alleen_iv.setChecked(False)
         rij = self.model.rij_van_code(code)
         if rij is None:
             return False
@@ -674,13 +738,13 @@ class PrioriteringsPagina(QWidget):
         return self._scenario.invoer.get(m.id, {}).get(veld, getattr(m, veld))
 
     def _toon_invoer(self) -> None:
-        m = self._per_id.get(self._gekozen_id) if self._gekozen_id is not None else None
+        m = self._gekozen_maatregel()
         regel_rij = self.model.rij_van_code(m.code) if m is not None else None
         self._laden = True
         try:
             self.invoergroep.setEnabled(m is not None)
             if m is None:
-                self.maatregeltitel.setText(self.tr("Kies een maatregel in de rangorde."))
+                self.maatregeltitel.setText(self.tr("Kies een maatregel in de rangorde"))
             else:
                 self.maatregeltitel.setText(f"{m.code} — {m.naam}")
             for veld in ("verwacht_effect", "effect_basis", "iv_omvang"):
@@ -689,10 +753,12 @@ class PrioriteringsPagina(QWidget):
                 self._markeer(keuze, m is not None and veld in self._scenario.invoer.get(m.id, {}))
             for veld in ("iv_weken", "personeel_weken"):
                 regel: QLineEdit = self.invoervelden[veld]
-                if not (regel.hasFocus() and self.veldfout[veld].isVisible()):  # keep what the user is fixing
-                    regel.setText(weken_nl(self._waarde(m, veld)) if m else "")
-                    self.veldfout[veld].hide()
                 self._markeer(regel, m is not None and veld in self._scenario.invoer.get(m.id, {}))
+                if regel.hasFocus() and self.veldfout[veld].isVisible():  # keep what the user is fixing
+                    regel.setAccessibleDescription(self.veldfout[veld].text())
+                else:
+                    regel.setText(weken_als_tekst(self._waarde(m, veld)) if m else "")
+                    self.veldfout[veld].hide()
             if m is None:
                 for label in self.gegevens.values():
                     label.setText("")
@@ -701,7 +767,7 @@ class PrioriteringsPagina(QWidget):
             self.gegevens["plan"].setText(self._plantekst(regel) if regel is not None else "")
             self.gegevens["besluit"].setText(besluittekst(m.prioriteit, m.prioriteit_motivatie, m.prioriteit_datum,
                                                           m.prioriteit_door) or self.tr("(nog geen besluit)"))
-            self.gegevens["rang"].setText(rangtekst(m.rang_handmatig, m.rang_motivatie)
+            self.gegevens["rang"].setText(rangtekst(m.rang_handmatig, m.rang_motivatie, m.rang_datum, m.rang_door)
                                           or self.tr("(volgens score)"))
             afhankelijk = [self._per_id[i].code for i in m.afhankelijk_van if i in self._per_id]
             self.gegevens["afhankelijk"].setText(", ".join(afhankelijk) or self.tr("(geen)"))
@@ -711,7 +777,8 @@ class PrioriteringsPagina(QWidget):
     def _plantekst(self, regel) -> str:
         """Where the fit puts the measure and why; with a scenario that moved it, the register's plan too."""
         def uitleg(u) -> str:
-            return u.kort() if u.reden.casefold() == u.kort().casefold() else f"{u.kort()} — {u.reden}"
+            """The reason, after the outcome unless the reason starts with it ("2027-H1, Innen: 4 van 10 weken")."""
+            return u.reden if u.reden.casefold().startswith(u.kort().casefold()) else f"{u.kort()} — {u.reden}"
 
         uitkomst = self.model.uitkomst(regel)
         if uitkomst is None:
@@ -763,36 +830,27 @@ class PrioriteringsPagina(QWidget):
 
     def _met_invoer(self, m: Prioinvoer, veld: str, waarde) -> Scenario:
         """The scenario with `veld` of `m` set; back to the register's value means no change in the scenario."""
-        if waarde != getattr(m, veld):
-            return self._scenario.met_invoer(m.id, veld, waarde)
-        velden = {k: v for k, v in self._scenario.invoer.get(m.id, {}).items() if k != veld}
-        invoer = {i: v for i, v in self._scenario.invoer.items() if i != m.id}
-        if velden:
-            invoer[m.id] = velden
-        return replace(self._scenario, invoer=invoer)
+        return met_invoer(self._invoer, self._scenario, m.id, veld, waarde)
 
     def _keuze_gewijzigd(self, veld: str) -> None:
-        m = self._per_id.get(self._gekozen_id) if self._gekozen_id is not None else None
+        m = self._gekozen_maatregel()
         if self._laden or m is None:
             return
         self._zet_scenario(self._met_invoer(m, veld, self.invoervelden[veld].currentData()))
 
     def _controleer_weken(self, veld: str) -> float | None | bool:
         """The weeks typed in `veld`, or False (with the message at the field) when they are refused."""
-        label = {"iv_weken": self.tr("IV-weken"), "personeel_weken": self.tr("Personeelsweken")}[veld]
         widget: QLineEdit = self.invoervelden[veld]
         try:
-            waarde = controleer_weken(widget.text(), veld, label)
+            waarde = controleer_weken(widget.text(), veld, GETALVELDEN[veld])
         except ValidatieFout as fout:
-            self.veldfout[veld].setText(fout.melding)
-            self.veldfout[veld].show()
-            widget.setAccessibleDescription(fout.melding)
+            toon_melding(self.veldfout[veld], widget, fout.melding)
             return False
-        self.veldfout[veld].hide()
+        toon_melding(self.veldfout[veld], widget, "")
         return waarde
 
     def _weken_gewijzigd(self, veld: str) -> None:
-        m = self._per_id.get(self._gekozen_id) if self._gekozen_id is not None else None
+        m = self._gekozen_maatregel()
         if self._laden or m is None:
             return
         waarde = self._controleer_weken(veld)
@@ -801,56 +859,29 @@ class PrioriteringsPagina(QWidget):
         self._zet_scenario(self._met_invoer(m, veld, waarde))
 
     def zet_invoer(self, veld: str, waarde) -> None:
-        """Try a value for the chosen measure's input in the scenario (what the fields do)."""
-        m = self._per_id.get(self._gekozen_id) if self._gekozen_id is not None else None
+        """Try a value for the chosen measure's input in the scenario (what the fields do); ValidatieFout when
+        the register would refuse it."""
+        m = self._gekozen_maatregel()
         if m is not None:
             self._zet_scenario(self._met_invoer(m, veld, waarde))
 
-    def _scenariosleutel(self, vak: Capaciteitsvak) -> tuple[str, str]:
-        """The scenario's key for a slot: the one it already uses for these days and chain, else the slot's own."""
-        for keten, periode in self._scenario.capaciteit:
-            try:
-                p = parse_periode(periode)
-            except OngeldigeDatum:
-                continue
-            if keten_sleutel(keten) == vak.keten_sleutel and (p.van, p.tot) == (vak.periode.van, vak.periode.tot):
-                return keten, periode
-        return vak.keten, vak.periode.tekst
-
-    def _met_capaciteit(self, vak: Capaciteitsvak, huidig: Capaciteitsvak | None, weken: float | None) -> Scenario:
-        """The scenario with the slot set to `weken` (None removes it); the register's own value is no change."""
-        sleutel = self._scenariosleutel(vak)
-        if (huidig is None and weken is None) or (huidig is not None and weken == huidig.capaciteit):
-            return replace(self._scenario, capaciteit={k: v for k, v in self._scenario.capaciteit.items()
-                                                       if k != sleutel})
-        return self._scenario.met_capaciteit(*sleutel, weken)
-
     def _capaciteit_bewerkt(self, rij: tuple, tekst: str) -> bool:
         """An edited capacity cell: checked as the register would, then into the scenario (after the edit ends)."""
-        vak, huidig = rij[VAK], rij[VAK_HUIDIG]
+        vak = rij[0]
         try:
-            _, _, weken = controleer_capaciteit(vak.keten, vak.periode.tekst, tekst)
+            nieuw = met_capaciteit(self._invoer, self._scenario, vak.keten, vak.periode, tekst)
         except ValidatieFout as fout:
-            self.capaciteitfout.setText(fout.melding)
-            self.capaciteitfout.show()
-            self.capaciteittabel.setAccessibleDescription(fout.melding)
+            toon_melding(self.capaciteitfout, self.capaciteittabel, fout.melding)
             return False
-        self.capaciteitfout.hide()
-        self.capaciteittabel.setAccessibleDescription(self.tr("F2 wijzigt de capaciteit; dat gaat in het scenario."))
-        nieuw = self._met_capaciteit(vak, huidig, weken)
+        toon_melding(self.capaciteitfout, self.capaciteittabel, "",
+                     self.tr("F2 wijzigt de capaciteit; dat gaat in het scenario."))
         # The models are reset only once the editor has closed: resetting inside setData pulls the editor away.
         QTimer.singleShot(0, self, lambda: self._zet_scenario(nieuw))
         return True
 
-    def zet_capaciteit(self, keten: str, periode: str, weken) -> None:
-        """Try a capacity in the scenario (checked by `controleer_capaciteit`; ValidatieFout when refused)."""
-        keten, p, weken = controleer_capaciteit(keten, periode, weken)
-        vak = next((v for v in self._plan.vakken if v.keten_sleutel == keten_sleutel(keten)
-                    and (v.periode.van, v.periode.tot) == (p.van, p.tot)), None)
-        if vak is not None:
-            self._zet_scenario(self._met_capaciteit(vak, vak, weken))
-        else:
-            self._zet_scenario(self._scenario.met_capaciteit(keten, p.tekst, weken))
+    def zet_capaciteit(self, keten: str, periode, weken) -> None:
+        """Try a capacity in the scenario (checked as the register would; ValidatieFout when refused)."""
+        self._zet_scenario(met_capaciteit(self._invoer, self._scenario, keten, periode, weken))
 
     def _gekozen_capaciteit(self) -> tuple | None:
         index = self.capaciteittabel.currentIndex()
@@ -858,29 +889,30 @@ class PrioriteringsPagina(QWidget):
 
     def voeg_periode_toe(self) -> None:
         ketens = list(self._ketens().values())
-        dialoog = CapaciteitDialoog(ketens, self)
+        # The dialog shows a refusal (an overlapping period too) beside its field and stays open.
+        dialoog = CapaciteitDialoog(ketens, self, controle=lambda keten, periode, weken: met_capaciteit(
+            self._invoer, self._scenario, keten, periode, weken))
         try:
             if not vragen.voer_uit(dialoog):
                 return
             keten, periode, weken = dialoog.waarden()
+            self.zet_capaciteit(keten, periode, weken)
         except ValidatieFout as fout:  # the dialog checks on OK; this is only a second line of defence
             vragen.meld_fout(self, self.tr("Capaciteit toevoegen"), fout.melding)
-            return
         finally:
             dialoog.deleteLater()
-        self.zet_capaciteit(keten, periode.tekst, weken)
 
     def verwijder_capaciteit(self) -> None:
         rij = self._gekozen_capaciteit()
-        if rij is None or rij[VAK] is None:
+        if rij is None or rij[0] is None:
             return
-        self._zet_scenario(self._met_capaciteit(rij[VAK], rij[VAK_HUIDIG], None))
+        self._zet_scenario(met_capaciteit(self._invoer, self._scenario, rij[0].keten, rij[0].periode, None))
 
     def mag_verlaten(self) -> bool:
         """May the scenario be lost (the window closes or opens another database)? Asks when there is one."""
         if self._scenario.is_leeg:
             return True
-        n = self._aantal_wijzigingen()
+        n = aantal_wijzigingen(self._scenario)
         return vragen.bevestig(
             self, self.tr("Scenario niet opgeslagen"),
             (self.tr("Het scenario met 1 wijziging is niet als besluit opgeslagen en gaat verloren.") if n == 1
@@ -890,7 +922,7 @@ class PrioriteringsPagina(QWidget):
     def verwerp_scenario(self) -> None:
         if self._scenario.is_leeg:
             return
-        n = self._aantal_wijzigingen()
+        n = aantal_wijzigingen(self._scenario)
         if not vragen.bevestig(self, self.tr("Scenario verwerpen"),
                                (self.tr("De wijziging van het scenario verwerpen?") if n == 1
                                 else self.tr("Alle %d wijzigingen van het scenario verwerpen?") % n)
@@ -1005,7 +1037,7 @@ class PrioriteringsPagina(QWidget):
         if not self._splitters_gezet:  # the first time the page has its real size: the ranking gets the most room
             self._splitters_gezet = True
             breedte = max(self.bovensplitter.width(), 1000)
-            zijkant = min(max(380, breedte * 34 // 100), 520)
+            zijkant = min(max(350, breedte * 30 // 100), 500)
             self.bovensplitter.setSizes([breedte - zijkant, zijkant])
             hoogte = max(self.hoofdsplitter.height(), 600)
             self.hoofdsplitter.setSizes([hoogte * 64 // 100, hoogte * 36 // 100])

@@ -8,12 +8,14 @@ from registry.tekst import normaliseer
 from ui.koppeldialoog import als_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
+_RECHTS = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class Rijenmodel(QAbstractTableModel):
     """Read-only plain rows in columns; `sort` orders them in Python (keeping the selection) by a key per column."""
 
     RIJ_ROL = Qt.ItemDataRole.UserRole  # the row itself
+    GETALKOLOMMEN: frozenset[int] = frozenset()  # right-aligned, so that the digits line up
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -66,6 +68,8 @@ class Rijenmodel(QAbstractTableModel):
         if rol == Qt.ItemDataRole.ToolTipRole:
             tekst = self.tekst(r, index.column())
             return als_tooltip(tekst) if tekst else ""  # user text as typed: "<b>" is no markup here
+        if rol == Qt.ItemDataRole.TextAlignmentRole:
+            return _RECHTS if index.column() in self.GETALKOLOMMEN else None
         if rol == self.RIJ_ROL:
             return r
         return None

@@ -65,6 +65,7 @@ class VastgesteldeRapportenModel(Rijenmodel):
     """Read-only rows: Vastgesteld op (local time), Periode, Peildatum, Selectie, Maatregelen, Pagina's, Door."""
 
     VASTGESTELD_OP, PERIODE, PEILDATUM, SELECTIE, MAATREGELEN, PAGINAS, DOOR = range(7)
+    GETALKOLOMMEN = frozenset({MAATREGELEN, PAGINAS})
 
     def kolommen(self) -> list[tuple[str, Callable[[VastgesteldRapport], str], None]]:
         return [
@@ -81,9 +82,6 @@ class VastgesteldeRapportenModel(Rijenmodel):
         r = self.rij_van(index)
         if r is not None and rol == Qt.ItemDataRole.ToolTipRole:
             return als_tooltip(self.tekst(r, index.column()) + "\n" + r.bestandsnaam)
-        if r is not None and rol == Qt.ItemDataRole.TextAlignmentRole \
-                and index.column() in (self.MAATREGELEN, self.PAGINAS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return super().data(index, rol)
 
 

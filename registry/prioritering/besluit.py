@@ -73,12 +73,39 @@ def controleer_rang(rang) -> int | None:
 
 
 def zet_rang(sessie: Session, code: str, rang: int | None, motivatie: str | None, gebruiker: str,
-             versie: int) -> MaatregelDetail:
+             versie: int, datum: date | None = None) -> MaatregelDetail:
     """Place a measure by hand in the ranking (1 = first), overriding its score, with a motivation; None returns it
-    to its place by score (a motivation is then optional)."""
+    to its place by score (a motivation is then optional). Date (default today) and who are recorded either way,
+    like a prioriteit: the register says who set or withdrew the place."""
     rang = controleer_rang(rang)
-    velden = {"rang_handmatig": rang, "rang_motivatie": _motivatie(motivatie, verplicht=rang is not None)}
+    velden = {"rang_handmatig": rang, "rang_motivatie": _motivatie(motivatie, verplicht=rang is not None),
+              "rang_datum": _datum(datum), "rang_door": gebruiker}
     return _wijzig(sessie, code, velden, gebruiker, versie)
+
+
+def _datumtekst(d: date | None) -> str:
+    return d.strftime("%d-%m-%Y") if d else ""
+
+
+def _met_wanneer(tekst: str, motivatie: str | None, datum: date | None, door: str | None) -> str:
+    if motivatie:
+        tekst += f" — {motivatie}"
+    wanneer = ", ".join(filter(None, (_datumtekst(datum), door)))
+    return f"{tekst} ({wanneer})" if wanneer else tekst
+
+
+def besluittekst(prioriteit: str | None, motivatie: str | None, datum: date | None, door: str | None) -> str:
+    """"Nu — motivatie (12-11-2026, jan)"; empty without a decision."""
+    if not prioriteit:
+        return ""
+    return _met_wanneer(PRIORITEIT.label(prioriteit) or prioriteit, motivatie, datum, door)
+
+
+def rangtekst(rang: int | None, motivatie: str | None, datum: date | None, door: str | None) -> str:
+    """"3 — motivatie (12-11-2026, jan)"; empty without a hand-set rank."""
+    if rang is None:
+        return ""
+    return _met_wanneer(str(rang), motivatie, datum, door)
 
 
 def _regels(label: str, regels) -> tuple[str, ...]:

@@ -1,5 +1,7 @@
 """IV capacity per chain and period (issue 9): the IV-weeks a chain can spend in a period, entered by the user."""
 
+from collections.abc import Iterable
+
 from sqlalchemy import insert, update
 from sqlmodel import Session, select
 
@@ -8,7 +10,7 @@ from registry.maatregel import controleer_weken
 from registry.planning import OngeldigeDatum, Periode, parse_periode
 from registry.prioritering.model import Capaciteit
 from registry.tabellen import IvCapaciteit
-from registry.tekst import controleer_tekst, normaliseer
+from registry.tekst import controleer_tekst, vergelijkbaar
 from registry.wijzigingslog import claim_versie, log_wijzigingen
 
 MAX_KETENLENGTE = 200
@@ -20,13 +22,13 @@ def keten_sleutel(keten: str | None) -> str | None:
 
     Used on both sides: a measure's iv_keten (Prioinvoer.keten_sleutel) and a capacity's chain (keten_zoek).
     """
-    sleutel = " ".join(normaliseer(keten).split())
-    return sleutel or None
+    return vergelijkbaar(keten) or None
 
 
 def controleer_capaciteit(keten, periode, weken) -> tuple[str, Periode, float]:
-    """Validate a capacity as typed: the chain (required, trimmed), the period (a vague date) and the IV-weeks."""
-    tekst = controleer_tekst("IV-keten", keten, verplicht=True, veld="keten").strip()
+    """Validate a capacity as typed: the chain (required; trimmed, runs of blanks as one), the period (a vague date,
+    not "onbekend") and the IV-weeks."""
+    tekst = " ".join(controleer_tekst("IV-keten", keten, verplicht=True, veld="keten").split())
     if len(tekst) > MAX_KETENLENGTE:
         raise ValidatieFout(f"IV-keten is te lang: {len(tekst)} tekens, het maximum is {MAX_KETENLENGTE}.", "keten")
     return tekst, _als_periode(periode), _als_weken(weken)
@@ -66,6 +68,23 @@ def capaciteiten(sessie: Session) -> list[Capaciteit]:
     return [_rij(c) for c in sorted(rijen, key=lambda c: (c.periode_van, c.keten_zoek, c.periode_tot, c.id))]
 
 
+def overlappende(sleutel: str | None, periode: Periode, capaciteiten: Iterable[Capaciteit]) -> Capaciteit | None:
+    """The first slot (by start) of the same chain whose days overlap `periode` without being the same days."""
+    geraakt = [c for c in capaciteiten if c.keten_sleutel == sleutel and _overlapt(c.periode, periode)]
+    return min(geraakt, key=lambda c: (c.periode.van, c.periode.tot), default=None)
+
+
+def _overlapt(a: Periode, b: Periode) -> bool:
+    return (a.van, a.tot) != (b.van, b.tot) and a.van <= b.tot and b.van <= a.tot
+
+
+def weiger_overlap(periode: Periode, ander: Capaciteit | None) -> None:
+    """Refuse a slot overlapping another of its chain: the fit would spend the same weeks twice."""
+    if ander is not None:
+        raise ValidatieFout(f"{periode.tekst} overlapt met {ander.periode.tekst} van {ander.keten}: kies periodes die "
+                            "elkaar niet overlappen.", "periode")
+
+
 def _logsleutel(c: IvCapaciteit) -> str:
     """The change log's key for a slot (Wijziging.sleutel holds 60 characters)."""
     return f"{c.keten} {c.periode_tekst}"[:60]
@@ -88,7 +107,8 @@ def zet_capaciteit(sessie: Session, keten, periode, weken, gebruiker: str, toeli
     """Set the IV-weeks of a chain in a period: a new slot, or the one with the same chain and the same days.
 
     "Innen en Betalen" and "innen en betalen " are one chain, "2027-H1" and "H1 2027" one period; the slot keeps
-    the chain and period as first typed (also the change log's key, so the slot's history stays together).
+    the chain and period as first typed (also the change log's key, so the slot's history stays together). A period
+    overlapping another slot of the chain (2027 beside 2027-H1) is refused: the same weeks would count twice.
     `toelichting` None keeps the slot's explanation, a blank text clears it.
     With `versie` (the slot's version as read) a slot changed or removed since is refused with a ConflictFout;
     without it the newest value wins.
@@ -96,6 +116,10 @@ def zet_capaciteit(sessie: Session, keten, periode, weken, gebruiker: str, toeli
     keten, periode, weken = controleer_capaciteit(keten, periode, weken)
     uitleg = controleer_tekst("Toelichting", toelichting)
     sleutel = keten_sleutel(keten)
+    tabel = IvCapaciteit.__table__
+    buren = sessie.execute(select(tabel).where(tabel.c.keten_zoek == sleutel, tabel.c.periode_van <= periode.tot,
+                                               tabel.c.periode_tot >= periode.van)).all()
+    weiger_overlap(periode, overlappende(sleutel, periode, (_rij(c) for c in buren)))
     bestaand = _zoek(sessie, sleutel, periode)
     if bestaand is None:
         if versie is not None:

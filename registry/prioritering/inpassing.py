@@ -1,15 +1,16 @@
 """The fit: the ranking poured greedily into the IV capacity per chain and period, dependencies first (issue 9).
+Decisions count: the candidates decided "nu" go first, then the undecided, those decided "later" last.
 
 Pure Python over the plain rows (no database), fast enough to run twice on every change of a scenario: candidates
 are indexed per chain and dependants per measure, so a round only looks again at what a new plan could unblock.
 """
 
 import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
-from registry.planning import Periode
 from registry.prioritering.model import (Capaciteit, Capaciteitsvak, Plan, Prioinvoer, Prioriteringsinvoer, Rangregel,
                                          Uitkomst)
 from registry.prioritering.rangorde import codevolgorde, getal, rangschik
@@ -99,33 +100,45 @@ def _slot_volgorde(c: Capaciteit) -> tuple:
     return c.periode.van, c.periode.tot, c.keten_sleutel, c.keten
 
 
-_GEDEELD: dict[tuple, Uitkomst] = {}  # outcomes repeat a lot (every "geen ruimte" on a chain alike): share the rows
+#: The order in which the fit takes the candidates: a decided "nu" first, then the undecided, "later" last; each
+#: group in rank order. The ranking itself (Rangregel.rang) does not change.
+BESLUITGROEP = {"nu": 0, None: 1, "later": 2}
 
 
-def _uitkomst(soort: str, reden: str, keten: str | None, periode: Periode | None = None) -> Uitkomst:
-    """A shared outcome row: also across plans, so comparing two plans mostly finds the very same object."""
-    sleutel = (soort, reden, keten, periode)
-    rij = _GEDEELD.get(sleutel)
-    if rij is None:
-        if len(_GEDEELD) > 100_000:  # reasons name codes: keep the memory bounded over a long session
-            _GEDEELD.clear()
-        rij = _GEDEELD[sleutel] = Uitkomst(soort, reden, keten, periode)
-    return rij
+def _ketennamen(maatregelen: Iterable[Prioinvoer], slots: Iterable[Capaciteit]) -> dict[str, str]:
+    """keten_sleutel → the one spelling shown: the chain's earliest slot's (slots in fit order), else the most
+    frequent among its measures (ties alphabetical); runs of blanks as one space."""
+    namen: dict[str, str] = {}
+    for c in slots:
+        namen.setdefault(c.keten_sleutel, " ".join(c.keten.split()))
+    telling: dict[str, Counter] = defaultdict(Counter)
+    for m in maatregelen:
+        if m.keten_sleutel and m.keten_sleutel not in namen:
+            telling[m.keten_sleutel][m.iv_keten] += 1
+    for sleutel, spellingen in telling.items():
+        per_naam: Counter = Counter()
+        for keten, n in spellingen.items():
+            per_naam[" ".join(keten.split())] += n
+        namen[sleutel] = min(per_naam, key=lambda naam: (-per_naam[naam], naam))
+    return namen
 
 
 @dataclass(frozen=True)
 class _Voorbereid:
     """What the fit needs that does not depend on the weeks of capacity, only on the measures and on which chains
-    have capacity at all: the ranking, the cycles, the outcomes decided before the fit, the candidates."""
+    have capacity at all (and how their earliest slot spells them): the ranking, the cycles, the outcomes decided
+    before the fit, the candidates, the chains' display names."""
     rangorde: tuple[Rangregel, ...]
     kringlopen: tuple[tuple[str, ...], ...]
     vast: dict[int, Uitkomst]  # besloten_niet, geen_iv, invoer_ontbreekt, geen_capaciteit
-    kandidaten: list[Prioinvoer]  # in ranked order; their place in this list is their key in the fit
+    kandidaten: list[Prioinvoer]  # in fit order (BESLUITGROEP, then rank); their place here is their key in the fit
     weken_van: list[float]
     keten_van: list[str]
     wacht_op: list[tuple[int, ...]]  # the candidates each one waits for
     geblokkeerd: list[str | None]  # why it can never be planned, or None
     iv_geblokkeerd: tuple[Prioinvoer, ...]  # open and IV-blocked, in rank order
+    ketennamen: Mapping[str, str]  # read-only: every plan of these measures shares it
+    plaats_in_keten: Mapping[int, int]  # read-only: candidate id → 1-based place among its chain's, in fit order
 
 
 #: The last two preparations, newest first. The view plans the register and a scenario on every change: a
@@ -135,8 +148,12 @@ class _Voorbereid:
 _LAATSTE: tuple = ()
 
 
-def _bereid_voor(maatregelen: tuple[Prioinvoer, ...], ketens: frozenset[str]) -> _Voorbereid:
+def _bereid_voor(maatregelen: tuple[Prioinvoer, ...], slots: list[Capaciteit]) -> _Voorbereid:
     global _LAATSTE
+    slotnamen = {}  # the chains with capacity, with their earliest slot's spelling (the outcomes name it)
+    for c in slots:
+        slotnamen.setdefault(c.keten_sleutel, c.keten)
+    ketens = tuple(sorted(slotnamen.items()))
     for eerder, eerder_ketens, voorbereid in _LAATSTE:
         if eerder is maatregelen and eerder_ketens == ketens:
             return voorbereid
@@ -155,25 +172,35 @@ def _bereid_voor(maatregelen: tuple[Prioinvoer, ...], ketens: frozenset[str]) ->
             for code in lus:
                 lus_van[per_code[code]] = lus
 
+    ketennamen = _ketennamen(maatregelen, slots)
+    gedeeld: dict[tuple, Uitkomst] = {}  # outcomes repeat a lot: one row per kind, reason and chain
+
+    def uitkomst(soort: str, reden: str, keten: str | None) -> Uitkomst:
+        rij = gedeeld.get((soort, reden, keten))
+        if rij is None:
+            rij = gedeeld[(soort, reden, keten)] = Uitkomst(soort, reden, keten)
+        return rij
+
     vast: dict[int, Uitkomst] = {}
     kandidaten: list[Prioinvoer] = []
-    weken_van: list[float] = []
     for regel in rangorde:
         m = regel.maatregel
         weken = regel.score.weken
+        naam = ketennamen[m.keten_sleutel] if m.keten_sleutel else None
         if m.prioriteit == "niet":
-            vast[m.id] = _uitkomst("besloten_niet", "besloten: niet", m.iv_keten)
+            vast[m.id] = uitkomst("besloten_niet", "besloten: niet", naam)
         elif weken == 0 or (weken is None and regel.score.waarde is not None):  # waarde known: needs no IV
-            vast[m.id] = _uitkomst("geen_iv", "geen IV-capaciteit nodig", m.iv_keten)
+            vast[m.id] = uitkomst("geen_iv", "geen IV-capaciteit nodig", naam)
         elif weken is None:
-            vast[m.id] = _uitkomst("invoer_ontbreekt", "IV-inspanning ontbreekt", m.iv_keten)
+            vast[m.id] = uitkomst("invoer_ontbreekt", "IV-inspanning ontbreekt", naam)
         elif not m.keten_sleutel:
-            vast[m.id] = _uitkomst("invoer_ontbreekt", "IV-keten ontbreekt", m.iv_keten)
-        elif m.keten_sleutel not in ketens:
-            vast[m.id] = _uitkomst("geen_capaciteit", f"geen capaciteit voor de keten {m.iv_keten}", m.iv_keten)
+            vast[m.id] = uitkomst("invoer_ontbreekt", "IV-keten ontbreekt", naam)
+        elif m.keten_sleutel not in slotnamen:
+            vast[m.id] = uitkomst("geen_capaciteit", f"geen capaciteit voor de keten {naam}", naam)
         else:
             kandidaten.append(m)
-            weken_van.append(float(weken))
+    kandidaten.sort(key=lambda m: BESLUITGROEP.get(m.prioriteit, 1))  # stable: rank order within each group
+    weken_van = [float(m.weken) for m in kandidaten]
 
     def nooit_voldaan(afh: Prioinvoer) -> str | None:
         """Why a dependency on a measure that is no candidate can never be met; None when it is met already."""
@@ -211,10 +238,22 @@ def _bereid_voor(maatregelen: tuple[Prioinvoer, ...], ketens: frozenset[str]) ->
         geblokkeerd[k] = blok
     voorbereid = _Voorbereid(rangorde, tuple(lussen), vast, kandidaten, weken_van,
                              [m.keten_sleutel for m in kandidaten], wacht_op, geblokkeerd,
-                             tuple(r.maatregel for r in rangorde if r.maatregel.iv_blokkade is True))
+                             tuple(r.maatregel for r in rangorde if r.maatregel.iv_blokkade is True),
+                             MappingProxyType(ketennamen), MappingProxyType(_plaatsen_in_keten(kandidaten)))
     if isinstance(maatregelen, tuple):  # a tuple of frozen rows cannot change behind our back
         _LAATSTE = ((maatregelen, ketens, voorbereid), *_LAATSTE[:1])
     return voorbereid
+
+
+def _plaatsen_in_keten(kandidaten: list[Prioinvoer]) -> dict[int, int]:
+    """Each candidate's place among its chain's candidates in fit order: a reader sees "1" for the first measure
+    competing for a chain's capacity, not an overall rank behind measures that need no IV."""
+    per_keten: dict[str, int] = defaultdict(int)
+    plaatsen = {}
+    for m in kandidaten:
+        per_keten[m.keten_sleutel] += 1
+        plaatsen[m.id] = per_keten[m.keten_sleutel]
+    return plaatsen
 
 
 def maak_plan(invoer: Prioriteringsinvoer) -> Plan:
@@ -223,7 +262,8 @@ def maak_plan(invoer: Prioriteringsinvoer) -> Plan:
     max_per_keten: dict[str, float] = {}
     for c in slots:
         max_per_keten[c.keten_sleutel] = max(max_per_keten.get(c.keten_sleutel, 0.0), c.weken)
-    v = _bereid_voor(invoer.maatregelen, frozenset(max_per_keten))
+    v = _bereid_voor(invoer.maatregelen, slots)
+    namen = v.ketennamen
     kandidaten, weken_van, keten_van, wacht_op, geblokkeerd = (v.kandidaten, v.weken_van, v.keten_van, v.wacht_op,
                                                                v.geblokkeerd)
     uitkomsten = dict(v.vast)
@@ -231,7 +271,7 @@ def maak_plan(invoer: Prioriteringsinvoer) -> Plan:
     te_groot = [weken_van[k] > max_per_keten[keten_van[k]] for k in range(len(kandidaten))]
     in_de_race = [geblokkeerd[k] is None and not te_groot[k] for k in range(len(kandidaten))]
     afhankelijken: dict[int, list[int]] = defaultdict(list)
-    wachtend: dict[str, list[int]] = defaultdict(list)  # per chain the candidates still in the race, ranked
+    wachtend: dict[str, list[int]] = defaultdict(list)  # per chain the candidates still in the race, in fit order
     for k in range(len(kandidaten)):
         if in_de_race[k]:
             wachtend[keten_van[k]].append(k)
@@ -298,16 +338,21 @@ def maak_plan(invoer: Prioriteringsinvoer) -> Plan:
         begin = einde
 
     # What did not get planned, and why: the first reason that applies.
+    eerste_van: dict[str, object] = {}
+    for c in slots:
+        eerste_van.setdefault(c.keten_sleutel, c.periode.van)
     gepland_als: dict[tuple, Uitkomst] = {}
+    niet_gepland: dict[tuple, Uitkomst] = {}
     for k, m in enumerate(kandidaten):
+        naam = namen[m.keten_sleutel]
         if k in gepland_in:
             s = gepland_in[k]
-            rij = gepland_als.get((s, weken_van[k], m.iv_keten))
+            rij = gepland_als.get((s, weken_van[k]))
             if rij is None:
                 c = slots[s]
-                rij = gepland_als[(s, weken_van[k], m.iv_keten)] = _uitkomst(
-                    "gepland", f"{c.periode.tekst}, {c.keten}: {getal(weken_van[k])} van {getal(c.weken)} weken",
-                    m.iv_keten, c.periode)
+                rij = gepland_als[(s, weken_van[k])] = Uitkomst(
+                    "gepland", f"{c.periode.tekst}, {naam}: {getal(weken_van[k])} van {getal(c.weken)} weken",
+                    naam, c.periode)
             uitkomsten[m.id] = rij
             continue
         reden = geblokkeerd[k]
@@ -318,10 +363,24 @@ def maak_plan(invoer: Prioriteringsinvoer) -> Plan:
                     break
         if reden is None and te_groot[k]:
             reden = f"groter dan elke periode (max. {getal(max_per_keten[m.keten_sleutel])} weken)"
-        uitkomsten[m.id] = _uitkomst("past_niet", reden or "geen ruimte meer in de capaciteit", m.iv_keten)
+        if reden is None and wacht_op[k]:
+            # Every dependency got planned; the one planned last kept this measure out of its chain's earlier slots.
+            laatste = None
+            for a in wacht_op[k]:
+                if laatste is None or slots[gepland_in[a]].periode.van > slots[gepland_in[laatste]].periode.van:
+                    laatste = a
+            c = slots[gepland_in[laatste]]
+            if c.periode.van > eerste_van[m.keten_sleutel]:
+                reden = (f"wacht op {kandidaten[laatste].code} (gepland in {c.periode.tekst}); daarna geen ruimte "
+                         "meer")
+        reden = reden or "geen ruimte meer in de capaciteit"
+        rij = niet_gepland.get((reden, naam))
+        if rij is None:
+            rij = niet_gepland[(reden, naam)] = Uitkomst("past_niet", reden, naam)
+        uitkomsten[m.id] = rij
 
-    vakken = tuple(Capaciteitsvak(c.keten, c.keten_sleutel, c.periode, c.weken, c.weken - vrij[s],
+    vakken = tuple(Capaciteitsvak(namen[c.keten_sleutel], c.keten_sleutel, c.periode, c.weken, c.weken - vrij[s],
                                   tuple(geplande_codes[s])) for s, c in enumerate(slots))
     geblokkeerd_zonder = tuple(m.code for m in v.iv_geblokkeerd
                                if uitkomsten[m.id].soort not in ("gepland", "besloten_niet"))
-    return Plan(v.rangorde, uitkomsten, vakken, v.kringlopen, geblokkeerd_zonder)
+    return Plan(v.rangorde, uitkomsten, vakken, v.kringlopen, geblokkeerd_zonder, namen, v.plaats_in_keten)

@@ -1,7 +1,7 @@
 """The plain rows of the prioritering, shared by the ranking, the fit, the scenario, the page and the PDF."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from registry.planning import Periode
@@ -24,7 +24,7 @@ class Prioinvoer:
     iv_afhankelijk: bool | None
     iv_blokkade: bool | None
     iv_keten: str | None  # as typed
-    keten_sleutel: str | None  # registry.tekst.normaliseer(iv_keten), None when no chain: matches IvCapaciteit.keten_zoek
+    keten_sleutel: str | None  # capaciteit.keten_sleutel(iv_keten), None when no chain: matches IvCapaciteit.keten_zoek
     verwacht_effect: str | None
     effect_basis: str | None
     iv_weken: float | None
@@ -37,6 +37,8 @@ class Prioinvoer:
     prioriteit_door: str | None = None
     rang_handmatig: int | None = None
     rang_motivatie: str | None = None
+    rang_datum: date | None = None
+    rang_door: str | None = None
     versie: int = 1
 
     @property
@@ -57,7 +59,7 @@ class Capaciteit:
     """IV-weeks available on one chain in one period."""
     id: int | None  # None: only in a scenario, not saved
     keten: str  # as typed
-    keten_sleutel: str  # normaliseer(keten)
+    keten_sleutel: str  # capaciteit.keten_sleutel(keten)
     periode: Periode
     weken: float
     toelichting: str | None = None
@@ -69,9 +71,6 @@ class Prioriteringsinvoer:
     """Everything the ranking and the fit need; the scenario is a changed copy of this."""
     maatregelen: tuple[Prioinvoer, ...]  # every measure, also closed and archived ones: dependencies may point there
     capaciteiten: tuple[Capaciteit, ...]
-
-    def vervang(self, **wijzigingen) -> "Prioriteringsinvoer":
-        return replace(self, **wijzigingen)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +108,7 @@ UITKOMSTEN: dict[str, str] = {
 class Uitkomst:
     soort: str  # a key of UITKOMSTEN
     reden: str  # Dutch, why (e.g. "wacht op TV-03, dat niet past"; "groter dan elke periode (40 weken)")
-    keten: str | None = None  # the chain as typed, when the measure has one
+    keten: str | None = None  # the chain's display name (Plan.ketennamen), when the measure has one
     periode: Periode | None = None  # where planned (soort gepland)
 
     @property
@@ -124,7 +123,7 @@ class Uitkomst:
 @dataclass(frozen=True, slots=True)
 class Capaciteitsvak:
     """One chain in one period after the fit."""
-    keten: str
+    keten: str  # the chain's display name (Plan.ketennamen)
     keten_sleutel: str
     periode: Periode
     capaciteit: float
@@ -144,9 +143,22 @@ class Plan:
     vakken: tuple[Capaciteitsvak, ...]  # by period start, then chain
     kringlopen: tuple[tuple[str, ...], ...]  # dependency cycles among all measures: codes, each cycle from its lowest code
     geblokkeerd_zonder_capaciteit: tuple[str, ...]  # open, iv_blokkade, not planned in any period (codes, rank order)
+    # keten_sleutel → the one spelling shown for that chain everywhere: its earliest capacity slot's, else the most
+    # frequent among its measures (ties alphabetical), runs of blanks collapsed.
+    ketennamen: Mapping[str, str] = field(default_factory=dict)
+    # Measure id → its 1-based place among the measures competing for its chain's capacity (planned or past_niet), in
+    # the order the fit takes them (nu, no decision, later; each in rank order).
+    plaats_in_keten: Mapping[int, int] = field(default_factory=dict)
 
     def met_soort(self, soort: str) -> list[Rangregel]:
         return [r for r in self.rangorde if self.uitkomsten[r.maatregel.id].soort == soort]
+
+    def geblokkeerd_regels(self) -> list[Rangregel]:
+        """The rows of geblokkeerd_zonder_capaciteit, in rank order."""
+        if not self.geblokkeerd_zonder_capaciteit:
+            return []
+        codes = set(self.geblokkeerd_zonder_capaciteit)
+        return [r for r in self.rangorde if r.maatregel.code in codes]
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,24 +175,16 @@ class Verschuiving:
 class Scenario:
     """Changes tried on top of the register, never written until saved as a decision (scenario.bewaar_scenario).
 
-    Immutable: every change returns a new Scenario, so the page can keep the previous one for undo.
+    Immutable: every change returns a new Scenario (scenario.met_capaciteit, scenario.met_invoer), so the page can
+    keep the previous one for undo. Capacity keys are normalised, so two spellings of one chain and period are one
+    entry: (keten_sleutel, van, tot) → (chain as typed, Periode, weeks; None removes the slot).
     """
-    capaciteit: Mapping[tuple[str, str], float | None] = field(default_factory=dict)  # (keten, periode tekst) → weeks; None removes
+    capaciteit: Mapping[tuple[str, date, date], tuple[str, Periode, float | None]] = field(default_factory=dict)
     invoer: Mapping[int, Mapping[str, object]] = field(default_factory=dict)  # measure id → {SCENARIOVELDEN: value}
 
     @property
     def is_leeg(self) -> bool:
         return not self.capaciteit and not self.invoer
-
-    def met_capaciteit(self, keten: str, periode: str, weken: float | None) -> "Scenario":
-        return replace(self, capaciteit={**self.capaciteit, (keten, periode): weken})
-
-    def met_invoer(self, maatregel_id: int, veld: str, waarde) -> "Scenario":
-        if veld not in SCENARIOVELDEN:
-            raise ValueError(f"{veld} is geen scenarioveld")
-        huidig = dict(self.invoer.get(maatregel_id, {}))
-        huidig[veld] = waarde
-        return replace(self, invoer={**self.invoer, maatregel_id: huidig})
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ Pure functions over Prioinvoer rows: the page, the scenario and the PDF rank the
 """
 
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from registry.prioritering.model import Prioinvoer, Rangregel, Score
@@ -42,11 +43,6 @@ def codevolgorde(code: str) -> tuple:
     return natuurlijke_sleutel(code), code
 
 
-def codesleutel(m: Prioinvoer) -> tuple:
-    """Ties go by natural code order; the id makes the order total."""
-    return codevolgorde(m.code), m.id
-
-
 def rangschik(maatregelen: Iterable[Prioinvoer]) -> tuple[Rangregel, ...]:
     """The open measures by score (unknown last), with the hand-set places (rang_handmatig) put in afterwards."""
     open_ = [m for m in maatregelen if m.is_open]
@@ -79,17 +75,28 @@ def rangschik(maatregelen: Iterable[Prioinvoer]) -> tuple[Rangregel, ...]:
                   for plaats, t in enumerate(eindvolgorde, start=1)])
 
 
-def getal(waarde: float, decimalen: int | None = None) -> str:
-    """Dutch number: a whole number without decimals, else with a comma ("2,5"); fixed decimals when asked."""
-    if decimalen is not None:
-        return f"{waarde:.{decimalen}f}".replace(".", ",")
-    if float(waarde).is_integer():
-        return str(int(waarde))
-    return f"{waarde:.2f}".rstrip("0").replace(".", ",")
+def getal(waarde: float | None, decimalen: int | None = None, leeg: str = "") -> str:
+    """A Dutch number for reading: rounded half up to `decimalen` (default 2), trailing zeros dropped, a decimal
+    comma, no thousands separator: 12.0 -> "12", 0.125 -> "0,13", getal(0.0754, 3) -> "0,075"; `leeg` for None.
+    (Edit fields use registry.maatregel.weken_als_tekst, which never rounds.)"""
+    if waarde is None:
+        return leeg
+    stap = Decimal(1).scaleb(-(2 if decimalen is None else decimalen))
+    afgerond = Decimal(str(waarde)).quantize(stap, rounding=ROUND_HALF_UP)
+    if afgerond == 0:
+        return "0"  # never "-0"
+    tekst = f"{afgerond:f}"
+    if "." in tekst:
+        tekst = tekst.rstrip("0").rstrip(".")
+    return tekst.replace(".", ",")
+
+
+#: Scores are shown with this many decimals everywhere (the page, the dialogs, the PDF).
+SCOREDECIMALEN = 3
 
 
 def score_uitleg(s: Score) -> str:
-    """The sum behind the score, e.g. "3 × 0,8 ÷ 12 = 0,20"; "IV-weken onbekend" when it cannot be computed."""
+    """The sum behind the score, e.g. "1 × 0,3 ÷ 4 = 0,075"; "IV-weken onbekend" when it cannot be computed."""
     if s.waarde is None:
         return "IV-weken onbekend"
-    return f"{s.effectpunten} × {getal(s.gewicht, 1)} ÷ {getal(s.deler)} = {getal(s.waarde, 2)}"
+    return f"{s.effectpunten} × {getal(s.gewicht, 1)} ÷ {getal(s.deler)} = {getal(s.waarde, SCOREDECIMALEN)}"

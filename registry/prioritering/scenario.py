@@ -7,7 +7,7 @@ from operator import attrgetter
 
 from sqlmodel import Session
 
-from registry.fouten import ConflictFout, ValidatieFout
+from registry.fouten import ConflictFout, NietGevonden, ValidatieFout
 from registry.maatregel import GETALVELDEN, KEUZEVELDEN, controleer_weken, wijzig_maatregel
 from registry.prioritering import besluit, capaciteit
 from registry.prioritering.inpassing import maak_plan
@@ -36,12 +36,6 @@ def controleer_waarde(veld: str, waarde):
     raise ValidatieFout(f"{veld} is geen scenarioveld.", veld)
 
 
-def _capaciteitssleutel(keten: str, periode: str) -> tuple[str, object, str | None]:
-    """(chain as typed, Periode, chain key) of a scenario's capacity key."""
-    tekst, periode_rij, _ = capaciteit.controleer_capaciteit(keten, periode, 0)
-    return tekst, periode_rij, capaciteit.keten_sleutel(tekst)
-
-
 def _vind(capaciteiten, sleutel: str | None, periode) -> int | None:
     for i, c in enumerate(capaciteiten):
         if c.keten_sleutel == sleutel and (c.periode.van, c.periode.tot) == (periode.van, periode.tot):
@@ -51,11 +45,10 @@ def _vind(capaciteiten, sleutel: str | None, periode) -> int | None:
 
 def _capaciteitswijzigingen(invoer: Prioriteringsinvoer, scenario: Scenario):
     """Per scenario capacity: (chain as typed, Periode, existing Capaciteit or None, new weeks or None), skipping
-    what changes nothing (a removal of what is not there, the same weeks)."""
+    what changes nothing (a removal of what is not there, the same weeks); by period, then chain."""
     uit = []
-    for (keten, periode_tekst), weken in scenario.capaciteit.items():
-        tekst, periode, sleutel = _capaciteitssleutel(keten, periode_tekst)
-        if weken is not None:
+    for (sleutel, _, _), (tekst, periode, weken) in scenario.capaciteit.items():
+        if weken is not None:  # checked by met_capaciteit; again here for a scenario made by hand
             weken = capaciteit.controleer_capaciteit(tekst, periode, weken)[2]
         i = _vind(invoer.capaciteiten, sleutel, periode)
         bestaand = invoer.capaciteiten[i] if i is not None else None
@@ -64,6 +57,70 @@ def _capaciteitswijzigingen(invoer: Prioriteringsinvoer, scenario: Scenario):
         uit.append((tekst, periode, bestaand, weken))
     uit.sort(key=lambda w: (w[1].van, w[1].tot, capaciteit.keten_sleutel(w[0])))
     return uit
+
+
+def _capaciteiten_na(invoer: Prioriteringsinvoer, scenario: Scenario) -> tuple[Capaciteit, ...]:
+    """The capacity slots as they would be with the scenario's capacity changes."""
+    capaciteiten = list(invoer.capaciteiten)
+    for tekst, periode, bestaand, weken in _capaciteitswijzigingen(invoer, scenario):
+        if bestaand is None:
+            capaciteiten.append(Capaciteit(None, tekst, capaciteit.keten_sleutel(tekst), periode, weken))
+            continue
+        i = capaciteiten.index(bestaand)
+        if weken is None:
+            del capaciteiten[i]
+        else:
+            capaciteiten[i] = replace(bestaand, weken=weken)
+    capaciteiten.sort(key=lambda c: (c.periode.van, c.keten_sleutel, c.periode.tot, c.id or 0))
+    return tuple(capaciteiten)
+
+
+def met_capaciteit(invoer: Prioriteringsinvoer, scenario: Scenario, keten, periode, weken) -> Scenario:
+    """The scenario with a chain's capacity in a period set to `weken` (None removes the slot).
+
+    Checked as the register would (ValidatieFout on "keten", "periode" or "weken"; a period overlapping another slot
+    of the chain is refused). Any spelling of the chain and period is the same entry ("Innen", "2027-H1" and
+    "innen", "H1 2027"); the register's own value drops the entry: back to no change.
+    """
+    tekst, p, _ = capaciteit.controleer_capaciteit(keten, periode, 0)
+    if weken is not None:
+        weken = capaciteit.controleer_capaciteit(tekst, p, weken)[2]
+    sleutel = (capaciteit.keten_sleutel(tekst), p.van, p.tot)
+    rest = replace(scenario, capaciteit={k: v for k, v in scenario.capaciteit.items() if k != sleutel})
+    i = _vind(invoer.capaciteiten, sleutel[0], p)
+    bestaand = invoer.capaciteiten[i] if i is not None else None
+    if (bestaand is None and weken is None) or (bestaand is not None and bestaand.weken == weken):
+        return rest
+    if weken is not None:
+        capaciteit.weiger_overlap(p, capaciteit.overlappende(sleutel[0], p, _capaciteiten_na(invoer, rest)))
+    return replace(scenario, capaciteit={**scenario.capaciteit, sleutel: (tekst, p, weken)})
+
+
+def met_invoer(invoer: Prioriteringsinvoer, scenario: Scenario, maatregel_id: int, veld: str, waarde) -> Scenario:
+    """The scenario with a measure input (a SCENARIOVELDEN field) set, checked as the register would
+    (ValidatieFout); the register's own value drops the field: back to no change."""
+    if veld not in SCENARIOVELDEN:
+        raise ValidatieFout(f"{veld} is geen scenarioveld.", veld)
+    waarde = controleer_waarde(veld, waarde)
+    m = next((m for m in invoer.maatregelen if m.id == maatregel_id), None)
+    if m is None:
+        raise NietGevonden("Deze maatregel staat niet (meer) in het register; laad de prioritering opnieuw.")
+    velden = dict(scenario.invoer.get(maatregel_id, {}))
+    if waarde == getattr(m, veld):
+        velden.pop(veld, None)
+    else:
+        velden[veld] = waarde
+    nieuw = dict(scenario.invoer)  # a measure changed again keeps its place
+    if velden:
+        nieuw[maatregel_id] = velden
+    else:
+        nieuw.pop(maatregel_id, None)
+    return replace(scenario, invoer=nieuw)
+
+
+def aantal_wijzigingen(scenario: Scenario) -> int:
+    """The number of changes the scenario holds: each capacity slot and each measure field counts one."""
+    return len(scenario.capaciteit) + sum(len(v) for v in scenario.invoer.values())
 
 
 def _maatregelwijzigingen(invoer: Prioriteringsinvoer, scenario: Scenario) -> list[tuple[Prioinvoer, dict]]:
@@ -93,21 +150,11 @@ def pas_toe(invoer: Prioriteringsinvoer, scenario: Scenario) -> Prioriteringsinv
     """The invoer as it would be with the scenario's changes; the register is not touched."""
     if scenario.is_leeg:
         return invoer
-    capaciteiten = list(invoer.capaciteiten)
-    for tekst, periode, bestaand, weken in _capaciteitswijzigingen(invoer, scenario):
-        if bestaand is None:
-            capaciteiten.append(Capaciteit(None, tekst, capaciteit.keten_sleutel(tekst), periode, weken))
-            continue
-        i = capaciteiten.index(bestaand)
-        if weken is None:
-            del capaciteiten[i]
-        else:
-            capaciteiten[i] = replace(bestaand, weken=weken)
-    capaciteiten.sort(key=lambda c: (c.periode.van, c.keten_sleutel, c.periode.tot, c.id or 0))
+    capaciteiten = _capaciteiten_na(invoer, scenario) if scenario.capaciteit else invoer.capaciteiten
     vervangen = {m.id: replace(m, **velden) for m, velden in _maatregelwijzigingen(invoer, scenario)}
     maatregelen = (tuple(vervangen.get(m.id, m) for m in invoer.maatregelen) if vervangen
                    else invoer.maatregelen)
-    return invoer.vervang(maatregelen=maatregelen, capaciteiten=tuple(capaciteiten))
+    return replace(invoer, maatregelen=maatregelen, capaciteiten=capaciteiten)
 
 
 def _richting(huidig: Uitkomst, ander: Uitkomst) -> str | None:
@@ -199,8 +246,7 @@ def _controleer_actueel(invoer: Prioriteringsinvoer, nu_: Prioriteringsinvoer, s
         if oud is not None and (nieuw is None or nieuw.versie != oud.versie):
             raise ConflictFout(f"Maatregel {oud.code} is intussen door iemand anders gewijzigd; het scenario is niet "
                                f"opgeslagen. {_HERLADEN}")
-    for (keten, periode_tekst) in scenario.capaciteit:
-        _, periode, sleutel = _capaciteitssleutel(keten, periode_tekst)
+    for (sleutel, _, _), (keten, periode, _) in scenario.capaciteit.items():
         i, j = _vind(invoer.capaciteiten, sleutel, periode), _vind(nu_.capaciteiten, sleutel, periode)
         oud = invoer.capaciteiten[i] if i is not None else None
         nieuw = nu_.capaciteiten[j] if j is not None else None
@@ -233,7 +279,9 @@ def bewaar_scenario(sessie: Session, invoer: Prioriteringsinvoer, scenario: Scen
     _controleer_actueel(invoer, lees_invoer(sessie), scenario)
     regels = gevolgen(vergelijk(maak_plan(invoer), maak_plan(pas_toe(invoer, scenario))))
 
-    for tekst, periode, bestaand, weken in _capaciteitswijzigingen(invoer, scenario):
+    # Removals first: a slot that replaces a removed one (2027 for 2027-H1 and 2027-H2) must not meet it.
+    for tekst, periode, bestaand, weken in sorted(_capaciteitswijzigingen(invoer, scenario),
+                                                  key=lambda w: w[3] is not None):
         versie = bestaand.versie if bestaand is not None else None
         if weken is None:
             capaciteit.verwijder_capaciteit(sessie, tekst, periode, gebruiker, versie=versie)

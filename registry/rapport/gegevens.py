@@ -223,21 +223,22 @@ class Geplandregel:  # a measure planned in a capacity slot
     code: str
     naam: str
     weken: float | None  # the IV-weeks the fit used
-    score: str  # the score with its parts (rangorde.score_uitleg), e.g. "3 × 0,8 ÷ 12 = 0,20"
-    rang: int  # final place in the ranking
+    score: str  # the score with its parts (rangorde.score_uitleg), e.g. "3 × 0,8 ÷ 12 = 0,200"
+    rang: int  # final place in the overall ranking
+    rang_in_keten: int  # place among its chain's fitted measures, in fit order (Plan.plaats_in_keten)
     prioriteit: str | None  # PRIORITEIT label of the decision ("Nu", "Later"); None without one
     handmatig: bool  # placed by a hand-set rank
 
 
 @dataclass(frozen=True)
 class Planvak:  # one IV chain in one period after the fit
-    keten: str
+    keten: str  # the chain's one display name in the plan (Plan.ketennamen)
     periode: str  # Dutch words, e.g. "1e helft 2027"
     periode_tekst: str  # as typed, e.g. "2027-H1"
     capaciteit: float
     gebruikt: float  # by every measure planned here, selected or not
     vrij: float
-    maatregelen: tuple[Geplandregel, ...]  # the selected ones, in planning order
+    maatregelen: tuple[Geplandregel, ...]  # the selected ones, in the chain's fit order (Rang in keten)
     buiten_selectie: int  # planned here but not in the selection
 
 
@@ -260,17 +261,20 @@ class Rangbesluit:  # an open measure placed by hand in the ranking
     rang: int  # its place in the final ranking (the end, when the place set lies beyond it)
     rang_volgens_score: int
     motivatie: str | None
+    datum: date | None  # when the rank was set
+    door: str | None  # who set it
 
 
 @dataclass(frozen=True)
 class Uitkomstregel:  # an open measure the fit did not plan
     code: str
     naam: str
-    keten: str | None
+    keten: str | None  # the chain's display name in the plan
     soort: str  # a key of prioritering.model.UITKOMSTEN
     soort_label: str
     reden: str
-    rang: int
+    rang: int  # overall rank: the lists are in this order
+    rang_in_keten: int | None  # for a measure that was fitted (gepland, past_niet): its place in its chain's order
 
 
 @dataclass(frozen=True)
@@ -282,7 +286,8 @@ class Prioriteringsdeel:
     prioriteiten: tuple[Prioriteitregel, ...]  # nu, later, niet; each by code
     rangen: tuple[Rangbesluit, ...]  # by final rank
     besluiten: tuple[BesluitRij, ...]  # every saved scenario, the newest first (not filtered: register-wide)
-    past_niet: tuple[Uitkomstregel, ...]  # each list in rank order
+    past_niet: tuple[Uitkomstregel, ...]  # by chain, then fit order (rang_in_keten)
+    # The other lists in rank order.
     geen_capaciteit: tuple[Uitkomstregel, ...]
     invoer_ontbreekt: tuple[Uitkomstregel, ...]
     geblokkeerd_zonder_capaciteit: tuple[Uitkomstregel, ...]  # IV-blocked, no capacity ever planned
@@ -564,16 +569,25 @@ def _prioritering(sessie: Session, gekozen: set[int], gefilterd: bool) -> Priori
     per_id = {m.id: m for m in invoer.maatregelen}
     per_code = {m.code: m for m in invoer.maatregelen}
     regel_van = {r.maatregel.id: r for r in plan.rangorde}
+    in_keten = plan.plaats_in_keten
+
+    def ketennaam(m) -> str | None:
+        # One spelling per chain, as the plan shows it; a chain without capacity has its measures' spelling there.
+        if m.keten_sleutel and m.keten_sleutel in plan.ketennamen:
+            return plan.ketennamen[m.keten_sleutel]
+        return " ".join(m.iv_keten.split()) if m.iv_keten else None
 
     vakken = []
     for v in plan.vakken:
         geplande = [per_code[c] for c in v.maatregelen if c in per_code]
         getoond = tuple(
             Geplandregel(m.code, m.naam, m.weken, score_uitleg(regel_van[m.id].score), regel_van[m.id].rang,
-                         PRIORITEIT.label(m.prioriteit) if m.prioriteit else None, regel_van[m.id].handmatig)
-            for m in geplande if m.id in gekozen and m.id in regel_van)
-        vakken.append(Planvak(v.keten, _nederlands(v.periode) or v.periode.tekst, v.periode.tekst, v.capaciteit,
-                              v.gebruikt, v.vrij, getoond, len(v.maatregelen) - len(getoond)))
+                         in_keten[m.id], PRIORITEIT.label(m.prioriteit) if m.prioriteit else None,
+                         regel_van[m.id].handmatig)
+            for m in sorted(geplande, key=lambda m: in_keten.get(m.id, 0)) if m.id in gekozen and m.id in regel_van)
+        vakken.append(Planvak(plan.ketennamen.get(v.keten_sleutel, v.keten), _nederlands(v.periode) or v.periode.tekst,
+                              v.periode.tekst, v.capaciteit, v.gebruikt, v.vrij, getoond,
+                              len(v.maatregelen) - len(getoond)))
 
     volgorde = {code: i for i, code in enumerate(PRIORITEIT.codes)}
     prioriteiten = tuple(
@@ -583,7 +597,7 @@ def _prioritering(sessie: Session, gekozen: set[int], gefilterd: bool) -> Priori
                         key=lambda m: (volgorde.get(m.prioriteit, len(volgorde)), natuurlijke_sleutel(m.code))))
     rangen = tuple(
         Rangbesluit(r.maatregel.code, r.maatregel.naam, r.maatregel.rang_handmatig, r.rang, r.rang_volgens_score,
-                    r.maatregel.rang_motivatie)
+                    r.maatregel.rang_motivatie, r.maatregel.rang_datum, r.maatregel.rang_door)
         for r in plan.rangorde if r.maatregel.rang_handmatig is not None and r.maatregel.id in gekozen)
 
     def uitkomsten(regels) -> tuple[Uitkomstregel, ...]:
@@ -591,12 +605,11 @@ def _prioritering(sessie: Session, gekozen: set[int], gefilterd: bool) -> Priori
         for r in regels:
             if r.maatregel.id in gekozen:
                 u = plan.uitkomsten[r.maatregel.id]
-                lijst.append(Uitkomstregel(r.maatregel.code, r.maatregel.naam, u.keten or r.maatregel.iv_keten,
-                                           u.soort, UITKOMSTEN.get(u.soort, u.soort), u.reden, r.rang))
+                lijst.append(Uitkomstregel(r.maatregel.code, r.maatregel.naam, u.keten or ketennaam(r.maatregel),
+                                           u.soort, UITKOMSTEN.get(u.soort, u.soort), u.reden, r.rang,
+                                           in_keten.get(r.maatregel.id)))
         return tuple(lijst)
 
-    geblokkeerd = [regel_van[per_code[c].id] for c in plan.geblokkeerd_zonder_capaciteit
-                   if c in per_code and per_code[c].id in regel_van]
     gekozen_codes = {per_id[i].code for i in gekozen if i in per_id}
     kringlopen = tuple(k for k in plan.kringlopen if not gefilterd or gekozen_codes.intersection(k))
     return Prioriteringsdeel(
@@ -606,9 +619,11 @@ def _prioritering(sessie: Session, gekozen: set[int], gefilterd: bool) -> Priori
         prioriteiten=prioriteiten,
         rangen=rangen,
         besluiten=tuple(besluiten(sessie)),
-        past_niet=uitkomsten(plan.met_soort("past_niet")),
+        # Per chain in its fit order: "Rang in keten" then reads 1, 2, 3 down each chain's rows.
+        past_niet=tuple(sorted(uitkomsten(plan.met_soort("past_niet")),
+                               key=lambda u: ((u.keten or "").casefold(), u.rang_in_keten or 0))),
         geen_capaciteit=uitkomsten(plan.met_soort("geen_capaciteit")),
         invoer_ontbreekt=uitkomsten(plan.met_soort("invoer_ontbreekt")),
-        geblokkeerd_zonder_capaciteit=uitkomsten(geblokkeerd),
+        geblokkeerd_zonder_capaciteit=uitkomsten(plan.geblokkeerd_regels()),
         kringlopen=kringlopen,
     )

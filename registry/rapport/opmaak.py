@@ -188,6 +188,10 @@ def stijlen() -> dict[str, ParagraphStyle]:
             "cel_rechts": ParagraphStyle("cel_rechts", parent=cel, alignment=TA_RIGHT),
             "cel_kop": ParagraphStyle("cel_kop", parent=cel, fontName=LETTER_VET, textColor=colors.white),
             "midden": ParagraphStyle("midden", parent=gewoon, alignment=TA_CENTER),
+            "tussenkop": ParagraphStyle("tussenkop", parent=gewoon, fontName=LETTER_VET, fontSize=9, leading=11.5,
+                                        spaceBefore=4, spaceAfter=2),
+            "opsomming": ParagraphStyle("opsomming", parent=gewoon, fontSize=9, leading=11.5, spaceAfter=1.5,
+                                        leftIndent=14, bulletIndent=4, bulletFontName=LETTER, bulletFontSize=9),
             "inhoud1": ParagraphStyle("inhoud1", parent=gewoon, fontSize=10.5, leading=15),
             "inhoud2": ParagraphStyle("inhoud2", parent=gewoon, fontSize=9.5, leading=13, leftIndent=12),
         }
@@ -231,6 +235,13 @@ def alinea(waarde: Any, stijl: str | ParagraphStyle = "gewoon") -> Paragraph:
         if snel is not None:
             return snel
     return Alinea(tekst(waarde), stijl)
+
+
+def opsomming(regels: Iterable[Any], stijl: str = "opsomming") -> list[Paragraph]:
+    """A bulleted list over the full width, one paragraph per line of user text (each printed exactly as typed):
+    long lists read better so than wrapped into a narrow table column."""
+    gekozen = stijlen()[stijl]
+    return [Alinea(tekst(r), gekozen, bulletText="•") for r in regels]
 
 
 def kop(waarde: Any, niveau: int = 1) -> Paragraph:

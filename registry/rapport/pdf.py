@@ -19,7 +19,7 @@ from registry.dashboard import Dashboardcijfers, aandeel
 from registry.rapport.gegevens import (SECTIES, STANDAARD_SECTIES, Maatregelregel, Prioriteringsdeel, Rapportgegevens,
                                        Rapportkeuze, Uitkomstregel, Wijziging, rapportgegevens)
 from registry.rapport.opmaak import (KOPKLEUR, Alinea, Voortgang, alinea, bij_elkaar, bouw_document,
-                                     figuur_als_flowable, inhoudsopgave, kop, stijlen, tabel, tekst)
+                                     figuur_als_flowable, inhoudsopgave, kop, opsomming, stijlen, tabel, tekst)
 from registry.planning import dag_nederlands
 from registry.prioritering.inpassing import kringlooptekst
 from registry.prioritering.rangorde import getal
@@ -224,27 +224,29 @@ def _blokkades(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowable]
     return verhaal
 
 
-def _getal(waarde: float | None) -> str:
-    """IV-weeks as the prioritering page writes them (40, 12,5); unknown as a dash."""
-    return "—" if waarde is None else getal(waarde)
-
-
 def _rechts(waarde: str) -> Flowable:
     return alinea(waarde, "cel_rechts")
 
 
+def _weken(waarde: float | None) -> Flowable:
+    """IV-weeks as the prioritering page writes them (40, 12,5), right-aligned; unknown as a dash."""
+    return _rechts(getal(waarde, leeg="—"))
+
+
 def _prioritering_uitleg() -> list[str]:
     effect = ", ".join(f"{c} {EFFECTPUNTEN[c]}" for c in VERWACHT_EFFECT.codes)
-    gewicht = ", ".join(f"{c} {BEWIJSGEWICHT[c]:.1f}".replace(".", ",") for c in EFFECT_BASIS.codes)
+    # Semicolons between the weights: a comma would read as the decimal comma ("effectonderzoek 1, pilot 0,8").
+    gewicht = "; ".join(f"{c} {getal(BEWIJSGEWICHT[c])}" for c in EFFECT_BASIS.codes)
     return [
         "Score = verwacht effect × gewicht van de onderbouwing ÷ IV-weken (ten minste 1). "
-        f"Effect: {effect}; onderbouwing: {gewicht} (zonder onderbouwing telt ‘geen’). Een maatregel die IV nodig "
+        f"Effect: {effect}. Onderbouwing: {gewicht} (zonder onderbouwing telt ‘geen’). Een maatregel die IV nodig "
         "heeft en waarvan de IV-weken onbekend zijn, krijgt geen score en komt achter de maatregelen met een score. "
         "Een rang die met een motivatie met de hand is gezet, gaat vóór de score.",
-        "Inpassing: per IV-keten wordt de capaciteit periode na periode gevuld in de volgorde van de rangorde. Een "
-        "maatregel wordt in zijn geheel in één periode gepland, en nooit vóór een maatregel waarvan hij afhankelijk "
-        "is. Alleen open maatregelen doen mee (niet ingevoerd, niet gearchiveerd, niet gestopt); een maatregel met "
-        "het besluit ‘niet’ wordt niet gepland.",
+        "Inpassing: per IV-keten wordt de capaciteit periode na periode gevuld. Eerst komen de maatregelen met het "
+        "besluit ‘nu’, dan die zonder besluit en als laatste die met ‘later’, elke groep in de volgorde van de "
+        "rangorde; een maatregel met het besluit ‘niet’ doet niet mee. Een maatregel wordt in zijn geheel in één "
+        "periode gepland, en nooit vóór een maatregel waarvan hij afhankelijk is. Alleen open maatregelen doen mee "
+        "(niet ingevoerd, niet gearchiveerd, niet gestopt).",
     ]
 
 
@@ -258,14 +260,42 @@ def _deel(verhaal: list[Flowable], titel: str, aantal: int | None, inhoud: Flowa
 
 
 def _uitkomsttabel(regels: tuple[Uitkomstregel, ...], tik: Callable[[int], None], *, reden: bool = True,
-                   soort: bool = False) -> Flowable | None:
+                   soort: bool = False, rang_in_keten: bool = False) -> Flowable | None:
+    """The measures of one outcome, in rank order; the place in the chain's fit order only where the fit took them."""
     if not regels:
         return None
-    koppen = ["Rang", "Code", "Naam", "IV-keten"] + (["Uitkomst"] if soort else []) + (["Reden"] if reden else [])
-    breedtes = [0.8, 1.3, 3.6, 2.2] + ([1.8] if soort else []) + ([3.6] if reden else [])
-    return tabel(koppen, [[_rechts(str(r.rang)), r.code, r.naam, r.keten] + ([r.soort_label] if soort else [])
+    koppen = (["Rang in keten"] if rang_in_keten else []) + ["Code", "Naam", "IV-keten"] \
+        + (["Uitkomst"] if soort else []) + (["Reden"] if reden else [])
+    breedtes = ([1.1] if rang_in_keten else []) + [1.3, 3.6, 2.2] + ([1.8] if soort else []) + ([3.6] if reden else [])
+    return tabel(koppen, [([_rechts(getal(r.rang_in_keten, leeg="—"))] if rang_in_keten else [])
+                          + [r.code, r.naam, r.keten] + ([r.soort_label] if soort else [])
                           + ([r.reden] if reden else []) for r in regels],
-                 breedtes, codekolommen=[1], voortgang=tik)
+                 breedtes, codekolommen=[1 if rang_in_keten else 0], voortgang=tik)
+
+
+def _scenarios(verhaal: list[Flowable], p: Prioriteringsdeel, tik: Callable[[int], None]) -> None:
+    """Each saved scenario: a header row (date, who, motivation), then its changes and consequences as bulleted
+    lists over the full width: a scenario often has dozens of lines, unreadable in a narrow table column."""
+    groep: list[Flowable] = [alinea(f"Vastgelegde scenario’s ({len(p.besluiten)})", "kop3")]
+    if p.gefilterd and p.besluiten:
+        groep.append(alinea("Een scenario geldt voor het hele register.", "klein"))
+    if not p.besluiten:
+        _bij_elkaar(verhaal, groep, _leeg("Geen."))
+        return
+    gedaan = 0
+    for i, b in enumerate(p.besluiten):
+        kopregel = tabel(["Datum", "Door", "Motivatie"], [[_kort(b.datum), b.besloten_door, b.motivatie]],
+                         [1.5, 2.0, 10.0], codekolommen=[0])
+        for j, (titel, regels) in enumerate((("Wijzigingen", b.wijzigingen), ("Gevolgen", b.gevolgen))):
+            lijst = opsomming(regels) if regels else [alinea("Geen.", "opsomming")]
+            # Each list's title stays with its first line; the first also with the header row (and the heading).
+            titelregel = [alinea(f"{titel} ({getal(len(regels))})", "tussenkop")]
+            if j == 0:
+                titelregel = (groep if i == 0 else [Spacer(0, 3 * mm)]) + [kopregel] + titelregel
+            _bij_elkaar(verhaal, titelregel, lijst[0])
+            verhaal += lijst[1:]
+        gedaan += 1 + len(b.wijzigingen) + len(b.gevolgen)
+        tik(gedaan)
 
 
 def _prioritering(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowable]:
@@ -289,22 +319,25 @@ def _prioritering(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowab
     else:
         _bij_elkaar(verhaal, [], tabel(
             ["IV-keten", "Periode", "Capaciteit", "Gebruikt", "Vrij", "Gepland"],
-            [[v.keten, v.periode, _rechts(_getal(v.capaciteit)), _rechts(_getal(v.gebruikt)), _rechts(_getal(v.vrij)),
-              _rechts(str(len(v.maatregelen) + v.buiten_selectie))] for v in p.vakken],
+            [[v.keten, v.periode, _weken(v.capaciteit), _weken(v.gebruikt), _weken(v.vrij),
+              _rechts(getal(len(v.maatregelen) + v.buiten_selectie))] for v in p.vakken],
             [3.2, 2.2, 1.3, 1.3, 1.1, 1.1], voortgang=tik))
-        verhaal.append(alinea("In IV-weken; ‘Gepland’ telt de maatregelen in de periode.", "klein"))
+        verhaal.append(alinea("In IV-weken; ‘Gepland’ telt de maatregelen in de periode. ‘Rang in keten’ hieronder is "
+                              "de plaats in de volgorde waarin de keten wordt gevuld: eerst ‘nu’, dan zonder besluit, "
+                              "dan ‘later’, elke groep in de volgorde van de rangorde.", "klein"))
         for v in p.vakken:
-            toelichting = f"{_getal(v.gebruikt)} van {_getal(v.capaciteit)} IV-weken gebruikt, {_getal(v.vrij)} vrij."
+            toelichting = f"{getal(v.gebruikt)} van {getal(v.capaciteit)} IV-weken gebruikt, {getal(v.vrij)} vrij."
             if v.buiten_selectie:
-                toelichting += (f" Daarnaast {v.buiten_selectie} "
+                toelichting += (f" Daarnaast {getal(v.buiten_selectie)} "
                                 f"{'maatregel' if v.buiten_selectie == 1 else 'maatregelen'} buiten de selectie.")
-            inhoud = tabel(["Rang", "Code", "Naam", "IV-weken", "Score", "Besluit"],
-                           [[_rechts(str(m.rang) + (" *" if m.handmatig else "")), m.code, m.naam,
-                             _rechts(_getal(m.weken)), m.score, m.prioriteit or "—"] for m in v.maatregelen],
-                           [0.9, 1.3, 4.6, 1.2, 2.4, 1.2], codekolommen=[1], voortgang=tik) if v.maatregelen else None
+            inhoud = tabel(["Rang in keten", "Code", "Naam", "IV-weken", "Score", "Besluit"],
+                           [[_rechts(getal(m.rang_in_keten) + (" *" if m.handmatig else "")), m.code, m.naam,
+                             _weken(m.weken), m.score, m.prioriteit or "—"] for m in v.maatregelen],
+                           [1.1, 1.3, 4.5, 1.2, 2.5, 1.1], codekolommen=[1], voortgang=tik) if v.maatregelen else None
             _deel(verhaal, f"{v.keten} — {v.periode}", None, inhoud, toelichting)
         if any(m.handmatig for v in p.vakken for m in v.maatregelen):
-            verhaal.append(alinea("* rang met de hand gezet (zie Besluiten en motivering).", "klein"))
+            verhaal.append(alinea("* rang met de hand gezet (zie ‘Rang met de hand gezet’ onder Besluiten en "
+                                  "motivering).", "klein"))
 
     # The decisions, each with its motivation.
     verhaal.append(kop("Besluiten en motivering", 2))
@@ -313,22 +346,19 @@ def _prioritering(g: Rapportgegevens, tik: Callable[[int], None]) -> list[Flowab
         [[b.code, b.naam, b.prioriteit_label, b.motivatie, _kort(b.datum), b.door] for b in p.prioriteiten],
         [1.3, 3.2, 1.3, 4.4, 1.5, 1.6], codekolommen=[0, 2, 4], voortgang=tik) if p.prioriteiten else None)
     _deel(verhaal, "Rang met de hand gezet", len(p.rangen), tabel(
-        ["Code", "Naam", "Gezette rang", "Volgens score", "Motivatie"],
-        [[r.code, r.naam, _rechts(str(r.rang_handmatig) + ("" if r.rang == r.rang_handmatig
-                                                              else f" (nu {r.rang}: de laatste plaats)")),
-          _rechts(str(r.rang_volgens_score)), r.motivatie] for r in p.rangen],
-        [1.3, 3.6, 1.6, 1.4, 5.0], codekolommen=[0], voortgang=tik) if p.rangen else None)
-    _deel(verhaal, "Vastgelegde scenario’s", len(p.besluiten), tabel(
-        ["Datum", "Door", "Motivatie", "Wijzigingen", "Gevolgen"],
-        [[_kort(b.datum), b.besloten_door, b.motivatie, "\n".join(b.wijzigingen) or "—",
-          "\n".join(b.gevolgen) or "—"] for b in p.besluiten],
-        [1.5, 1.6, 3.6, 3.4, 3.4], codekolommen=[0], voortgang=tik) if p.besluiten else None,
-        "Een scenario geldt voor het hele register." if p.gefilterd and p.besluiten else None)
+        ["Code", "Naam", "Gezette rang", "Volgens score", "Motivatie", "Datum", "Door"],
+        [[r.code, r.naam, _rechts(getal(r.rang_handmatig) + ("" if r.rang == r.rang_handmatig
+                                                              else f" (nu {getal(r.rang)}: de laatste plaats)")),
+          _rechts(getal(r.rang_volgens_score)), r.motivatie, _kort(r.datum), r.door] for r in p.rangen],
+        [1.3, 3.0, 1.4, 1.3, 4.0, 1.5, 1.6], codekolommen=[0, 5], voortgang=tik) if p.rangen else None,
+        "De plaats in de hele rangorde van de open maatregelen." if p.rangen else None)
+    _scenarios(verhaal, p, tik)
 
     # What the capacity does not hold.
     verhaal.append(kop("Wat niet past", 2))
-    _deel(verhaal, "Past niet", len(p.past_niet), _uitkomsttabel(p.past_niet, tik),
-          "Open maatregelen met een keten, IV-weken en capaciteit die in geen periode passen.")
+    _deel(verhaal, "Past niet", len(p.past_niet), _uitkomsttabel(p.past_niet, tik, rang_in_keten=True),
+          "Open maatregelen met een keten, IV-weken en capaciteit die in geen periode passen; per keten in de "
+          "volgorde waarin de keten wordt gevuld.")
     _deel(verhaal, "Geen capaciteit voor de keten", len(p.geen_capaciteit),
           _uitkomsttabel(p.geen_capaciteit, tik, reden=False),
           "Voor de IV-keten van deze maatregelen is in geen enkele periode capaciteit ingevoerd.")
@@ -431,7 +461,8 @@ def _rijen(g: Rapportgegevens) -> dict[str, int]:
 def _prioriteringsrijen(p: Prioriteringsdeel | None) -> int:
     if p is None:
         return 0
-    return 10 + sum(len(v.maatregelen) for v in p.vakken) + len(p.prioriteiten) + len(p.rangen) + len(p.besluiten) \
+    return 10 + sum(len(v.maatregelen) for v in p.vakken) + len(p.prioriteiten) + len(p.rangen) \
+        + sum(1 + len(b.wijzigingen) + len(b.gevolgen) for b in p.besluiten) \
         + len(p.past_niet) + len(p.geen_capaciteit) + len(p.invoer_ontbreekt) + len(p.geblokkeerd_zonder_capaciteit)
 
 

@@ -17,7 +17,7 @@ from registry.rekenblad.kolommen import PER_VELD, normaliseer_kop
 from registry.rekenblad.koprij import kolomletter, niet_leeg, raad_veld, voorbeelden, zoek_koprij
 from registry.rekenblad.waarden import LEEG, Celfout, Omzetter, als_tekst, is_leeg
 from registry.tabellen import Bron, Maatregel
-from registry.tekst import normaliseer
+from registry.tekst import vergelijkbaar
 from registry.vocabulaire import BRONSOORT
 
 
@@ -245,7 +245,7 @@ class _Rij:
 
 
 def _naamsleutel(naam: object) -> str:
-    return " ".join(normaliseer(str(naam)).split())
+    return vergelijkbaar(str(naam))
 
 
 def _codesleutel(code: str) -> tuple[str, int]:

@@ -53,10 +53,14 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('prioriteit_door', sa.Text(), nullable=True))
         batch_op.add_column(sa.Column('rang_handmatig', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('rang_motivatie', sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column('rang_datum', sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column('rang_door', sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table('maatregel', schema=None) as batch_op:
+        batch_op.drop_column('rang_door')
+        batch_op.drop_column('rang_datum')
         batch_op.drop_column('rang_motivatie')
         batch_op.drop_column('rang_handmatig')
         batch_op.drop_column('prioriteit_door')
