@@ -49,10 +49,11 @@ def main() -> None:
     from registry.maatregel import haal_maatregel, wijzig_maatregel
     from registry.prioritering.besluit import leg_prioriteit_vast
     from registry.prioritering.capaciteit import zet_capaciteit
+    from registry.startregister import laad_startregister
     from ui.hoofdvenster import Hoofdvenster
     from ui.instellingen import Instellingen
 
-    register = open_register(pad=werkmap / "register.db")  # a new file gets the starter register
+    register = open_register(pad=werkmap / "register.db", vullen=laad_startregister)  # a new file: the starter register
     with register.werk() as s:
         for code, (keten, inspanning, effect, basis) in VOORBEELD.items():
             velden = {"iv_keten": keten, "verwacht_effect": effect, "effect_basis": basis,

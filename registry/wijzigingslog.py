@@ -23,7 +23,8 @@ class WijzigingRij:
 
 
 def als_tekst(waarde) -> str | None:
-    """How a value is written in the change log: ISO dates, ja/nee, lists joined."""
+    """How a value is written in the change log: ISO dates, ja/nee, lists joined, numbers as a Dutch reader writes
+    them (40, 12,5: never 40.0)."""
     if waarde is None:
         return None
     if isinstance(waarde, bool):
@@ -32,6 +33,8 @@ def als_tekst(waarde) -> str | None:
         return waarde.isoformat()
     if isinstance(waarde, (list, tuple, set, frozenset)):
         return ", ".join(sorted(str(w) for w in waarde))
+    if isinstance(waarde, float):
+        return format(waarde, ".15g").replace(".", ",") if waarde == waarde and abs(waarde) < 1e15 else str(waarde)
     return str(waarde)
 
 

@@ -1,8 +1,10 @@
 """The migrations and the model agree, and the code's revision list matches Alembic's."""
 
+import sqlite3
+
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-import pytest
 from sqlmodel import SQLModel
 
 import registry.tabellen  # noqa: F401
@@ -98,25 +100,30 @@ def _controleer_bijgewerkt(reg) -> None:
         assert pdf_van(s, r.id) == uit.getvalue()
 
 
-def test_een_sqlite_bestand_op_0002_krijgt_bij_openen_de_tabel_voor_vastgestelde_rapporten(tmp_path):
-    import sqlite3
-
+def _migreer_sqlite_bestand(tmp_path, revisie: str, controleer) -> sqlite3.Connection:
+    """An SQLite file written at `revisie`, opened by this version: migrated after a backup, its data checked by
+    `controleer(reg)`, now at the code's revision. Returns the backup, still at `revisie`, for the caller to inspect."""
     from db.engine import sqlite_url
     from db.openen import open_register
 
-    pad = tmp_path / "register-0002.db"
-    _register_op_revisie_0002(sqlite_url(pad))
+    pad = tmp_path / f"register-{revisie[:4]}.db"
+    _register_op_revisie_0002(sqlite_url(pad), revisie)
     reg = open_register(pad=pad)
     try:
         assert reg.backup is not None and reg.backup.exists()
-        _controleer_bijgewerkt(reg)
+        controleer(reg)
     finally:
         reg.sluit()
     verbinding = sqlite3.connect(pad)
     assert verbinding.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_REVISIE
     verbinding.close()
     backup = sqlite3.connect(reg.backup)
-    assert backup.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002_prioritering"
+    assert backup.execute("SELECT version_num FROM alembic_version").fetchone()[0] == revisie
+    return backup
+
+
+def test_een_sqlite_bestand_op_0002_krijgt_bij_openen_de_tabel_voor_vastgestelde_rapporten(tmp_path):
+    backup = _migreer_sqlite_bestand(tmp_path, "0002_prioritering", _controleer_bijgewerkt)
     assert "vastgesteld_rapport" not in {r[0] for r in backup.execute("SELECT name FROM sqlite_master")}
     backup.close()
 
@@ -189,24 +196,7 @@ def _controleer_0004(reg) -> None:
 
 
 def test_een_sqlite_bestand_op_0003_met_gegevens_krijgt_bij_openen_de_prioritering(tmp_path):
-    import sqlite3
-
-    from db.engine import sqlite_url
-    from db.openen import open_register
-
-    pad = tmp_path / "register-0003.db"
-    _register_op_revisie_0002(sqlite_url(pad), "0003_vastgestelde_rapporten")
-    reg = open_register(pad=pad)
-    try:
-        assert reg.backup is not None and reg.backup.exists()
-        _controleer_0004(reg)
-    finally:
-        reg.sluit()
-    verbinding = sqlite3.connect(pad)
-    assert verbinding.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_REVISIE
-    verbinding.close()
-    backup = sqlite3.connect(reg.backup)
-    assert backup.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0003_vastgestelde_rapporten"
+    backup = _migreer_sqlite_bestand(tmp_path, "0003_vastgestelde_rapporten", _controleer_0004)
     tabellen = {r[0] for r in backup.execute("SELECT name FROM sqlite_master")}
     assert "vastgesteld_rapport" in tabellen and not {"iv_capaciteit", "prioriteringsbesluit"} & tabellen
     assert "iv_weken" not in {r[1] for r in backup.execute("PRAGMA table_info(maatregel)")}
