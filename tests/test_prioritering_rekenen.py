@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from registry.fouten import ConflictFout, ValidatieFout
 from registry.planning import parse_periode
 from registry.prioritering.capaciteit import keten_sleutel
+from registry.prioritering import inpassing
 from registry.prioritering.inpassing import kringlopen, maak_plan
 from registry.prioritering.model import Capaciteit, Prioinvoer, Prioriteringsinvoer, Scenario
 from registry.prioritering.rangorde import rangschik, score, score_uitleg
@@ -603,8 +604,68 @@ def test_een_leeg_scenario_verandert_niets_en_vergelijk_noemt_alleen_verschillen
     for v in vergelijk(plan, ander):
         assert (v.huidig.soort, v.huidig.periode) != (v.scenario.soort, v.scenario.periode)
     # The scenario's plan (the measures' ranking reused) is the plan of the same input built afresh.
-    vers = maak_plan(invoer(list(gewijzigd.maatregelen), gewijzigd.capaciteiten))
-    assert dict(vers.uitkomsten) == dict(ander.uitkomsten) and vers.vakken == ander.vakken
+    assert _plan_als_waarden(ander) == _plan_van_voren_af_aan(gewijzigd)
+
+
+def _plan_als_waarden(plan) -> tuple:
+    return (plan.rangorde, dict(plan.uitkomsten), plan.vakken, plan.kringlopen, plan.geblokkeerd_zonder_capaciteit,
+            dict(plan.ketennamen), dict(plan.plaats_in_keten))
+
+
+def _plan_van_voren_af_aan(inv: Prioriteringsinvoer) -> tuple:
+    """The plan with nothing reused: the fit's remembered preparations forgotten, every row a new object."""
+    inpassing._LAATSTE = ()
+    return _plan_als_waarden(maak_plan(invoer([replace(m) for m in inv.maatregelen], inv.capaciteiten)))
+
+
+@pytest.mark.parametrize("velden, veld, waarde", [
+    ({"iv_weken": 0.0}, "iv_weken", 3.0),  # needed no IV, now competes
+    ({"prioriteit": "niet"}, "prioriteit", None),  # decided out, now competes
+    ({"iv_weken": None}, "iv_weken", 3.0),  # input missing, now competes
+    ({}, "iv_weken", None),  # competed, now its input is missing
+    ({}, "prioriteit", "later"),  # competes after the others
+    ({}, "verwacht_effect", "hoog"),  # moves up the ranking
+])
+def test_een_scenario_op_een_maatregel_plant_zoals_van_voren_af_aan(velden, veld, waarde):
+    inv = invoer([mi(1, iv_keten="Alfa", **velden), mi(2, iv_keten="Alfa", iv_weken=6.0),
+                  mi(3, iv_keten="Alfa", afhankelijk_van=(1,)), mi(4, iv_keten="Alfa", rang_handmatig=1)],
+                 [cap("Alfa", "2027-H1", 10, 1), cap("Alfa", "2027-H2", 4, 2)])
+    maak_plan(inv)
+    gewijzigd = pas_toe(inv, met_invoer(inv, Scenario(), 1, veld, waarde))
+    assert _plan_als_waarden(maak_plan(gewijzigd)) == _plan_van_voren_af_aan(gewijzigd)
+
+
+SCENARIOWAARDEN = {
+    "verwacht_effect": st.sampled_from(["hoog", "midden", "laag", None]),
+    "effect_basis": st.sampled_from(["effectonderzoek", "pilot", "geen", None]),
+    "iv_weken": st.sampled_from([None, 0.0, 1.0, 3.0, 8.0, 40.0]),
+    "iv_omvang": st.sampled_from([None, "XS", "S", "M"]),
+    "personeel_weken": st.sampled_from([None, 2.0]),
+    "prioriteit": st.sampled_from([None, "nu", "later", "niet"]),
+}
+
+
+@settings(max_examples=150, deadline=None)
+@given(invoeren(), st.data())
+def test_een_scenario_op_enkele_maatregelen_plant_zoals_van_voren_af_aan(inv, data):
+    """Step by step, as on the page: each step changes a few measures' inputs (and now and then a capacity); the
+    fit reuses the ranking of what did not change, and its plan is the plan made afresh."""
+    maak_plan(inv)
+    scenario = Scenario()
+    for _ in range(data.draw(st.integers(1, 4))):
+        for m in data.draw(st.lists(st.sampled_from(inv.maatregelen), max_size=3)):
+            veld = data.draw(st.sampled_from(sorted(SCENARIOWAARDEN)))
+            scenario = met_invoer(inv, scenario, m.id, veld, data.draw(SCENARIOWAARDEN[veld]))
+        if data.draw(st.booleans()):
+            c = data.draw(st.sampled_from(inv.capaciteiten))
+            try:
+                scenario = met_capaciteit(inv, scenario, c.keten, c.periode, c.weken + data.draw(st.integers(1, 5)))
+            except ValidatieFout:  # the random slots may overlap each other
+                pass
+        gewijzigd = pas_toe(inv, scenario)
+        assert _plan_als_waarden(maak_plan(gewijzigd)) == _plan_van_voren_af_aan(gewijzigd)
+        maak_plan(inv)  # the page plans the register too: the next step may build on either
+        maak_plan(gewijzigd)
 
 
 # ==================================================================================================================
@@ -648,6 +709,19 @@ def test_rangorde_en_inpassing_uit_de_database(gevuld):
     # TV-02 takes 8 of 10 in H1; TV-01 (8) fits only in H2; TV-04 waits for TV-01, so H2 too; TV-03 (12) no room.
     assert soort == {"TV-05": "Geen IV-capaciteit nodig", "TV-02": "2027-H1", "TV-01": "2027-H2",
                      "TV-04": "2027-H2", "TV-03": "Past niet"}
+
+
+def test_een_kringloop_uit_de_database_wordt_gemeld_en_plant_geen_van_beide(gevuld):
+    with gevuld.werk() as s:  # TV-04 waits for TV-01 already; now TV-01 for TV-04 too
+        wijzig_maatregel(s, "TV-01", {"afhankelijk_van": ["TV-04"]}, "t", haal_maatregel(s, "TV-01").versie)
+    with gevuld.sessie() as s:
+        plan = maak_plan(lees_invoer(s))
+    assert plan.kringlopen == (("TV-01", "TV-04"),)
+    uitkomst = {r.maatregel.code: plan.uitkomsten[r.maatregel.id] for r in plan.rangorde}
+    for code in ("TV-01", "TV-04"):
+        assert uitkomst[code].soort == "past_niet"
+        assert "kringloop van afhankelijkheden: TV-01 → TV-04 → TV-01" in uitkomst[code].reden
+    assert uitkomst["TV-03"].kort() == "2027-H2"  # the room TV-01 left goes to the next in line
 
 
 def test_handmatige_rang_uit_de_database_met_motivatie(gevuld):

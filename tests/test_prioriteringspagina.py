@@ -14,7 +14,8 @@ from registry.maatregel import haal_maatregel, maak_maatregel, wijzig_maatregel
 from registry.prioritering.besluit import besluiten
 from registry.prioritering.capaciteit import capaciteiten, zet_capaciteit
 from ui import vragen
-from ui.prioriteringsmodellen import CapaciteitModel, RangordeModel
+from ui import prioriteringsmodellen
+from ui.prioriteringsmodellen import CapaciteitModel, PlanModel, RangordeModel
 from ui.prioriteringspagina import MAATREGELBESLUITEN_TAB, SCENARIOS_TAB, PrioriteringsPagina
 
 KETEN = "Innen en Betalen"
@@ -234,6 +235,34 @@ def test_capaciteit_wijzigen_maakt_een_scenario_zonder_het_register_te_raken(qtb
 
     assert als_json(klein_register) == voor
     assert capaciteit_in_register(klein_register) == {"2027-H1": 20, "2027-H2": 20}
+
+
+def test_een_capaciteitswijziging_ververst_de_rangorde_en_houdt_de_gekozen_maatregel(qtbot, pagina):
+    """The same measures in the same order: the cells change in place (no reset of 10,000 rows), the choice stays."""
+    kies(qtbot, pagina, "TV-01")
+    resets, gewijzigd = [], []
+    pagina.model.modelReset.connect(lambda: resets.append(1))
+    pagina.model.dataChanged.connect(lambda *_: gewijzigd.append(1))
+    pagina.zet_capaciteit(KETEN, "2027-H1", 10)
+    assert cel(pagina, "TV-01", RangordeModel.SCENARIO).data() == "2027-H2 → verschoven"
+    pagina.zet_capaciteit(KETEN, "2027-H1", 12)
+    assert cel(pagina, "TV-01", RangordeModel.SCENARIO).data() == "2027-H1"
+    assert cel(pagina, "TV-01", RangordeModel.TOELICHTING).data().endswith("8 van 12 weken")
+    assert resets == [] and len(gewijzigd) == 2
+    assert pagina.huidige_code() == "TV-01"
+    assert [i.row() for i in pagina.tabel.selectionModel().selectedRows()] == [pagina.model.rij_van_code("TV-01")]
+    pagina.zet_invoer("iv_weken", 40)  # another order: the rows are laid out anew, the choice still stays
+    assert resets == [1] and pagina.huidige_code() == "TV-01"
+
+
+def test_een_periode_met_veel_maatregelen_noemt_de_eerste_en_telt_de_rest(pagina, monkeypatch):
+    monkeypatch.setattr(prioriteringsmodellen, "GEPLAND_IN_CEL", 1)
+    pagina.vul_alle_lijsten()
+    m = pagina.planmodel
+    eerste = m.index(0, PlanModel.GEPLAND)
+    assert m.index(0, 1).data() == "2027-H1"
+    assert eerste.data() == "TV-02, … +1"
+    assert tooltip(eerste) == "TV-02, TV-01"  # all of them on hovering
 
 
 def test_scenariobalk_telt_ook_wat_om_een_andere_reden_buiten_het_plan_blijft(qtbot, pagina):

@@ -5,6 +5,7 @@ the plan's own frozen rows, never an object built per row, and `data()` formats 
 """
 
 from datetime import date
+from operator import is_
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -93,14 +94,21 @@ class RangordeModel(QAbstractTableModel):
         """`rijen` in rank order; `huidig` the register's outcomes; with a scenario its outcomes (`anders`), what
         moved (by code) and the register's ranking (for "was on place n"); each measure's place in its chain's
         order of the fit (`Plan.plaats_in_keten`)."""
-        self.beginResetModel()
+        oud = self._rijen
         self._huidig, self._anders = huidig, anders
         self._plaatsen_in_keten = plaatsen_in_keten
         self._verschuivingen, self._vorige_rangorde = verschuivingen, vorige_rangorde
         self._oud_rang = None
-        self._positie = {}
         self._teksten = {}
-        self._rijen = self._gesorteerd(rijen)
+        gesorteerd = self._gesorteerd(rijen)
+        if oud and len(gesorteerd) == len(oud) and all(map(is_, gesorteerd, oud)):
+            # The same rows in the same order (a capacity change reuses the very Rangregels): only the cells' texts
+            # change. No reset: the view keeps its selection and scroll, and repaints just the rows in sight.
+            self.dataChanged.emit(self.index(0, 0), self.index(len(oud) - 1, len(self._koppen) - 1))
+            return
+        self.beginResetModel()
+        self._positie = {}
+        self._rijen = gesorteerd
         self.endResetModel()
 
     def rij(self, nummer: int) -> Rangregel:
@@ -412,10 +420,25 @@ class CapaciteitModel(Rijenmodel):
 
 # --- the lists below the ranking --------------------------------------------------------------------------------------
 
+#: How many planned codes a cell of the plan list shows; the rest is counted ("… +240"), all are in its tooltip.
+#: Wider than any screen, yet the view need not lay out (and elide) a line of thousands of characters per slot on
+#: every repaint of a scenario change.
+GEPLAND_IN_CEL = 30
+
+
+def geplande_codes(vak: Capaciteitsvak) -> str:
+    """The codes planned in a slot as a cell shows them: the first GEPLAND_IN_CEL, then how many more."""
+    codes = vak.maatregelen
+    if len(codes) <= GEPLAND_IN_CEL:
+        return ", ".join(codes)
+    return f"{', '.join(codes[:GEPLAND_IN_CEL])}, … +{len(codes) - GEPLAND_IN_CEL}"
+
+
 class PlanModel(Rijenmodel):
     """The plan per chain and period: each slot's capacity, what is used, and the codes planned there."""
 
     GETALKOLOMMEN = frozenset({2, 3, 4})
+    GEPLAND = 5
 
     def kolommen(self):
         return [
@@ -424,8 +447,14 @@ class PlanModel(Rijenmodel):
             (self.tr("Capaciteit"), lambda v: getal(v.capaciteit), lambda v: v.capaciteit),
             (self.tr("Gebruikt"), lambda v: getal(v.gebruikt), lambda v: v.gebruikt),
             (self.tr("Vrij"), lambda v: getal(v.vrij), lambda v: v.vrij),
-            (self.tr("Gepland"), lambda v: ", ".join(v.maatregelen), lambda v: len(v.maatregelen)),
+            (self.tr("Gepland"), geplande_codes, lambda v: len(v.maatregelen)),
         ]
+
+    def data(self, index: _Index, rol: int = Qt.ItemDataRole.DisplayRole):
+        if rol == Qt.ItemDataRole.ToolTipRole and index.column() == self.GEPLAND:
+            vak: Capaciteitsvak | None = self.rij_van(index)
+            return als_tooltip(", ".join(vak.maatregelen)) if vak is not None and vak.maatregelen else None
+        return super().data(index, rol)
 
 
 class UitkomstenModel(Rijenmodel):

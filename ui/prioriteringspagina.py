@@ -95,6 +95,8 @@ class PrioriteringsPagina(QWidget):
         self._splitters_gezet = False
         self._capaciteitkolommen_voor: int | None = None  # the slot count the capacity columns were fitted to
         self._ketens_van: tuple[Plan | None, dict[str, str]] = (None, {})  # the chains, for the register's plan
+        self._geen_iv_van: tuple[Plan | None, frozenset[int]] = (None, frozenset())  # for the register's plan
+        self._tellingen_van: tuple[Plan | None, dict[str, int]] = (None, {})  # the register's plan's, unfiltered
 
         self._bouw()
         self.ververs()
@@ -538,7 +540,9 @@ class PrioriteringsPagina(QWidget):
             self._capaciteitkolommen_voor = self.capaciteitmodel.rowCount()  # 35 ms: only when slots come or go
             self._pas_capaciteitkolommen_aan()
 
-        tellingen = self._tellingen(rijen, plan, filter_)
+        if filter_ or self._tellingen_van[0] is not plan:  # the register's plan stays while a scenario changes
+            self._tellingen_van = (None if filter_ else plan, self._tellingen(rijen, plan, filter_))
+        tellingen = self._tellingen_van[1]
         s_tellingen = self._tellingen(rijen, scenarioplan, filter_) if scenarioplan is not None else None
         t = s_tellingen or tellingen
         n_verschoven = (len(self._verschuivingen) if not filter_
@@ -563,8 +567,12 @@ class PrioriteringsPagina(QWidget):
     def _vragen_capaciteit(self, rijen):
         """The rows without the measures that need no IV capacity: `geen_iv` in the register's plan and (while one is
         tried) in the scenario's, so that a measure the scenario moves in or out of needing IV stays in view."""
-        geen_iv = _geen_iv(self._plan)
-        if self._scenarioplan is not None:
+        if self._geen_iv_van[0] is not self._plan:  # the register's plan stays while a scenario changes
+            self._geen_iv_van = (self._plan, _geen_iv(self._plan))
+        geen_iv = self._geen_iv_van[1]
+        # Whether a measure needs IV depends on the measure alone: the very same ranking (a capacity change) has
+        # the same ones.
+        if self._scenarioplan is not None and self._scenarioplan.rangorde is not self._plan.rangorde:
             geen_iv = geen_iv & _geen_iv(self._scenarioplan)
         return [r for r in rijen if r.maatregel.id not in geen_iv]
 

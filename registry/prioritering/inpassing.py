@@ -9,11 +9,13 @@ import heapq
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import attrgetter, is_not
 from types import MappingProxyType
 
 from registry.prioritering.model import (Capaciteit, Capaciteitsvak, Plan, Prioinvoer, Prioriteringsinvoer, Rangregel,
-                                         Uitkomst)
-from registry.prioritering.rangorde import codevolgorde, getal, rangschik
+                                         Score, Uitkomst)
+from registry.prioritering.rangorde import codevolgorde, getal, herschik, op_score, rangregels, score
 from registry.tekst import natuurlijke_sleutel
 
 
@@ -139,6 +141,10 @@ class _Voorbereid:
     iv_geblokkeerd: tuple[Prioinvoer, ...]  # open and IV-blocked, in rank order
     ketennamen: Mapping[str, str]  # read-only: every plan of these measures shares it
     plaats_in_keten: Mapping[int, int]  # read-only: candidate id → 1-based place among its chain's, in fit order
+    # For preparing a few changed measures anew (_herbruikbaar): every row by id, the score order, the cycles' members.
+    per_id: dict[int, Prioinvoer]
+    scorevolgorde: list[tuple]
+    lus_van: dict[int, tuple[str, ...]]
 
 
 #: The last two preparations, newest first. The view plans the register and a scenario on every change: a
@@ -157,22 +163,30 @@ def _bereid_voor(maatregelen: tuple[Prioinvoer, ...], slots: list[Capaciteit]) -
     for eerder, eerder_ketens, voorbereid in _LAATSTE:
         if eerder is maatregelen and eerder_ketens == ketens:
             return voorbereid
-    per_id = {}
-    buren = {}
-    for m in maatregelen:
-        per_id[m.id] = m
-        if m.afhankelijk_van:
-            buren[m.id] = m.afhankelijk_van
-    rangorde = rangschik(maatregelen)
-    lussen = _kringlopen(per_id, buren)
-    lus_van: dict[int, tuple[str, ...]] = {}
-    if lussen:
-        per_code = {m.code: m.id for m in maatregelen}
-        for lus in lussen:
-            for code in lus:
-                lus_van[per_code[code]] = lus
-
-    ketennamen = _ketennamen(maatregelen, slots)
+    basis = _herbruikbaar(maatregelen, ketens) if isinstance(maatregelen, tuple) else None
+    if basis is not None:  # a few measures' score or decision changed (a scenario): the rest stays as it was
+        vorig, vervangen = basis
+        per_id = {**vorig.per_id, **vervangen}
+        scorevolgorde = herschik(vorig.scorevolgorde, vervangen)
+        rangorde = rangregels(scorevolgorde, vorig.rangorde)
+        lussen, lus_van, ketennamen = list(vorig.kringlopen), vorig.lus_van, vorig.ketennamen
+    else:
+        per_id = {}
+        buren = {}
+        for m in maatregelen:
+            per_id[m.id] = m
+            if m.afhankelijk_van:
+                buren[m.id] = m.afhankelijk_van
+        scorevolgorde = op_score(maatregelen)
+        rangorde = rangregels(scorevolgorde)
+        lussen = _kringlopen(per_id, buren)
+        lus_van: dict[int, tuple[str, ...]] = {}
+        if lussen:
+            per_code = {m.code: m.id for m in maatregelen}
+            for lus in lussen:
+                for code in lus:
+                    lus_van[per_code[code]] = lus
+        ketennamen = MappingProxyType(_ketennamen(maatregelen, slots))
     gedeeld: dict[tuple, Uitkomst] = {}  # outcomes repeat a lot: one row per kind, reason and chain
 
     def uitkomst(soort: str, reden: str, keten: str | None) -> Uitkomst:
@@ -181,24 +195,39 @@ def _bereid_voor(maatregelen: tuple[Prioinvoer, ...], slots: list[Capaciteit]) -
             rij = gedeeld[(soort, reden, keten)] = Uitkomst(soort, reden, keten)
         return rij
 
-    vast: dict[int, Uitkomst] = {}
-    kandidaten: list[Prioinvoer] = []
-    for regel in rangorde:
-        m = regel.maatregel
-        weken = regel.score.weken
+    def vaste_uitkomst(m: Prioinvoer, s: Score) -> Uitkomst | None:
+        """The outcome decided before the fit (by the measure alone), or None for a candidate."""
+        weken = s.weken
         naam = ketennamen[m.keten_sleutel] if m.keten_sleutel else None
         if m.prioriteit == "niet":
-            vast[m.id] = uitkomst("besloten_niet", "besloten: niet", naam)
-        elif weken == 0 or (weken is None and regel.score.waarde is not None):  # waarde known: needs no IV
-            vast[m.id] = uitkomst("geen_iv", "geen IV-capaciteit nodig", naam)
-        elif weken is None:
-            vast[m.id] = uitkomst("invoer_ontbreekt", "IV-inspanning ontbreekt", naam)
-        elif not m.keten_sleutel:
-            vast[m.id] = uitkomst("invoer_ontbreekt", "IV-keten ontbreekt", naam)
-        elif m.keten_sleutel not in slotnamen:
-            vast[m.id] = uitkomst("geen_capaciteit", f"geen capaciteit voor de keten {naam}", naam)
-        else:
-            kandidaten.append(m)
+            return uitkomst("besloten_niet", "besloten: niet", naam)
+        if weken == 0 or (weken is None and s.waarde is not None):  # waarde known: needs no IV
+            return uitkomst("geen_iv", "geen IV-capaciteit nodig", naam)
+        if weken is None:
+            return uitkomst("invoer_ontbreekt", "IV-inspanning ontbreekt", naam)
+        if not m.keten_sleutel:
+            return uitkomst("invoer_ontbreekt", "IV-keten ontbreekt", naam)
+        if m.keten_sleutel not in slotnamen:
+            return uitkomst("geen_capaciteit", f"geen capaciteit voor de keten {naam}", naam)
+        return None
+
+    vast: dict[int, Uitkomst] = {}
+    if basis is not None:  # the others' outcomes depend on themselves alone (and the same chains with capacity)
+        vast = dict(vorig.vast)
+        for i, m in vervangen.items():
+            vast.pop(i, None)
+            u = vaste_uitkomst(m, score(m)) if m.is_open else None
+            if u is not None:
+                vast[i] = u
+        kandidaten = [r.maatregel for r in rangorde if r.maatregel.id not in vast]
+    else:
+        kandidaten = []
+        for regel in rangorde:
+            u = vaste_uitkomst(regel.maatregel, regel.score)
+            if u is None:
+                kandidaten.append(regel.maatregel)
+            else:
+                vast[regel.maatregel.id] = u
     kandidaten.sort(key=lambda m: BESLUITGROEP.get(m.prioriteit, 1))  # stable: rank order within each group
     weken_van = [float(m.weken) for m in kandidaten]
 
@@ -239,10 +268,35 @@ def _bereid_voor(maatregelen: tuple[Prioinvoer, ...], slots: list[Capaciteit]) -
     voorbereid = _Voorbereid(rangorde, tuple(lussen), vast, kandidaten, weken_van,
                              [m.keten_sleutel for m in kandidaten], wacht_op, geblokkeerd,
                              tuple(r.maatregel for r in rangorde if r.maatregel.iv_blokkade is True),
-                             MappingProxyType(ketennamen), MappingProxyType(_plaatsen_in_keten(kandidaten)))
+                             ketennamen, MappingProxyType(_plaatsen_in_keten(kandidaten)), per_id, scorevolgorde,
+                             lus_van)
     if isinstance(maatregelen, tuple):  # a tuple of frozen rows cannot change behind our back
         _LAATSTE = ((maatregelen, ketens, voorbereid), *_LAATSTE[:1])
     return voorbereid
+
+
+#: What a scenario may change in a measure without preparing the fit anew (_herbruikbaar): everything else the
+#: preparation reads (being open, code, chain, dependencies, IV need, hand-set place) must be the same.
+_ONVERANDERD = attrgetter("id", "code", "status", "fase", "gearchiveerd", "iv_afhankelijk", "iv_blokkade", "iv_keten",
+                          "keten_sleutel", "afhankelijk_van", "rang_handmatig")
+#: Beyond this many changed measures the preparation starts afresh.
+_HOOGSTENS_ANDERS = 64
+
+
+def _herbruikbaar(maatregelen: tuple[Prioinvoer, ...], ketens: tuple
+                  ) -> tuple[_Voorbereid, dict[int, Prioinvoer]] | None:
+    """An earlier preparation (same chains with capacity) of a tuple of measures that differs from `maatregelen` in
+    a few rows, each only in its score's inputs or its decision (a scenario replaces those rows and keeps the rest,
+    the very same objects, in place); with those rows by id. None when there is none."""
+    for eerder, eerder_ketens, voorbereid in _LAATSTE:
+        if eerder_ketens != ketens or len(eerder) != len(maatregelen):
+            continue
+        anders = list(compress(count(), map(is_not, maatregelen, eerder)))
+        if len(anders) > _HOOGSTENS_ANDERS:
+            continue
+        if all(_ONVERANDERD(maatregelen[i]) == _ONVERANDERD(eerder[i]) for i in anders):
+            return voorbereid, {maatregelen[i].id: maatregelen[i] for i in anders}
+    return None
 
 
 def _plaatsen_in_keten(kandidaten: list[Prioinvoer]) -> dict[int, int]:

@@ -3,7 +3,8 @@
 Pure functions over Prioinvoer rows: the page, the scenario and the PDF rank the same way, without a database.
 """
 
-from collections.abc import Iterable
+from bisect import insort
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -45,34 +46,68 @@ def codevolgorde(code: str) -> tuple:
 
 def rangschik(maatregelen: Iterable[Prioinvoer]) -> tuple[Rangregel, ...]:
     """The open measures by score (unknown last), with the hand-set places (rang_handmatig) put in afterwards."""
+    return rangregels(op_score(maatregelen))
+
+
+def op_score(maatregelen: Iterable[Prioinvoer]) -> list[tuple]:
+    """The open measures as (sort key, place in code order, row, Score), by score; ties by code."""
     open_ = [m for m in maatregelen if m.is_open]
     open_.sort(key=lambda m: codevolgorde(m.code))  # ties by code; cheap when already in code order (lees_invoer)
     sleutels = []
-    met_hand = False
     for plaats, m in enumerate(open_):
         s, volgorde = _score(m.verwacht_effect, m.effect_basis, m.weken, heeft_iv_nodig(m))
         sleutels.append((volgorde, plaats, m, s))
-        met_hand = met_hand or m.rang_handmatig is not None
     sleutels.sort()  # the places are unique: the rows themselves are never compared
+    return sleutels
+
+
+def herschik(sleutels: list[tuple], vervangen: Mapping[int, Prioinvoer]) -> list[tuple]:
+    """`op_score` again after a few rows were replaced by rows that differ only in their score's inputs
+    (effect, basis, weeks: not in being open, code or hand-set place): the others keep their places, the replaced
+    ones are put back where their new score goes. A scenario that changes one measure re-sorts nothing else."""
+    nieuw = [t for t in sleutels if t[2].id not in vervangen]
+    for t in sleutels:
+        m = vervangen.get(t[2].id)
+        if m is not None:
+            s, volgorde = _score(m.verwacht_effect, m.effect_basis, m.weken, heeft_iv_nodig(m))
+            insort(nieuw, (volgorde, t[1], m, s))
+    return nieuw
+
+
+def rangregels(sleutels: list[tuple], vorige: Sequence[Rangregel] = ()) -> tuple[Rangregel, ...]:
+    """The ranking from the score order: the hand-set measures put in at their places. A row equal to the one at
+    the same place in `vorige` is that very row (a view sees what did not move as unchanged)."""
+    met_hand = any(t[2].rang_handmatig is not None for t in sleutels)
     if not met_hand:
-        return tuple([Rangregel(t[2], t[3], plaats, plaats, False) for plaats, t in enumerate(sleutels, start=1)])
-    volgens_score = {t[2].id: plaats for plaats, t in enumerate(sleutels, start=1)}
-    vrij = [t for t in sleutels if t[2].rang_handmatig is None]
-    vast = sorted((t for t in sleutels if t[2].rang_handmatig is not None),
-                  key=lambda t: (t[2].rang_handmatig, t[1]))
-    # Merge: a hand-set measure takes its place as soon as the list has reached it; ties follow each other by code,
-    # a place beyond the end means last.
-    eindvolgorde = []
-    i = j = 0
-    while i < len(vrij) or j < len(vast):
-        if j < len(vast) and (i >= len(vrij) or vast[j][2].rang_handmatig - 1 <= len(eindvolgorde)):
-            eindvolgorde.append(vast[j])
-            j += 1
-        else:
-            eindvolgorde.append(vrij[i])
-            i += 1
-    return tuple([Rangregel(t[2], t[3], plaats, volgens_score[t[2].id], t[2].rang_handmatig is not None)
-                  for plaats, t in enumerate(eindvolgorde, start=1)])
+        eindvolgorde, volgens_score = sleutels, None
+    else:
+        volgens_score = {t[2].id: plaats for plaats, t in enumerate(sleutels, start=1)}
+        vrij = [t for t in sleutels if t[2].rang_handmatig is None]
+        vast = sorted((t for t in sleutels if t[2].rang_handmatig is not None),
+                      key=lambda t: (t[2].rang_handmatig, t[1]))
+        # Merge: a hand-set measure takes its place as soon as the list has reached it; ties follow each other by
+        # code, a place beyond the end means last.
+        eindvolgorde = []
+        i = j = 0
+        while i < len(vrij) or j < len(vast):
+            if j < len(vast) and (i >= len(vrij) or vast[j][2].rang_handmatig - 1 <= len(eindvolgorde)):
+                eindvolgorde.append(vast[j])
+                j += 1
+            else:
+                eindvolgorde.append(vrij[i])
+                i += 1
+    regels = []
+    n = len(vorige)
+    for plaats, t in enumerate(eindvolgorde, start=1):
+        m, s = t[2], t[3]
+        volgens = plaats if volgens_score is None else volgens_score[m.id]
+        if plaats <= n:
+            oud = vorige[plaats - 1]
+            if oud.maatregel is m and oud.score is s and oud.rang_volgens_score == volgens:
+                regels.append(oud)
+                continue
+        regels.append(Rangregel(m, s, plaats, volgens, m.rang_handmatig is not None))
+    return tuple(regels)
 
 
 def getal(waarde: float | None, decimalen: int | None = None, leeg: str = "") -> str:

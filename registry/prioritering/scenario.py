@@ -146,14 +146,26 @@ def _maatregelwijzigingen(invoer: Prioriteringsinvoer, scenario: Scenario) -> li
     return uit
 
 
+#: The last measures pas_toe made: (the register's tuple, the scenario's measure changes, the changed tuple). A
+#: scenario whose capacity changes keeps its measure changes: the very same tuple comes back, and the fit reuses
+#: its ranking (inpassing keeps the last preparations by tuple). Replaced whole: safe for a reader in another thread.
+_LAATSTE_MAATREGELEN: tuple = ()
+
+
 def pas_toe(invoer: Prioriteringsinvoer, scenario: Scenario) -> Prioriteringsinvoer:
     """The invoer as it would be with the scenario's changes; the register is not touched."""
+    global _LAATSTE_MAATREGELEN
     if scenario.is_leeg:
         return invoer
     capaciteiten = _capaciteiten_na(invoer, scenario) if scenario.capaciteit else invoer.capaciteiten
+    laatste = _LAATSTE_MAATREGELEN
+    if laatste and laatste[0] is invoer.maatregelen and laatste[1] == scenario.invoer:
+        return replace(invoer, maatregelen=laatste[2], capaciteiten=capaciteiten)
     vervangen = {m.id: replace(m, **velden) for m, velden in _maatregelwijzigingen(invoer, scenario)}
     maatregelen = (tuple(vervangen.get(m.id, m) for m in invoer.maatregelen) if vervangen
                    else invoer.maatregelen)
+    if isinstance(invoer.maatregelen, tuple):  # frozen rows in a tuple cannot change behind our back
+        _LAATSTE_MAATREGELEN = (invoer.maatregelen, {i: dict(v) for i, v in scenario.invoer.items()}, maatregelen)
     return replace(invoer, maatregelen=maatregelen, capaciteiten=capaciteiten)
 
 
@@ -172,14 +184,22 @@ def vergelijk(huidig: Plan, ander: Plan) -> tuple[Verschuiving, ...]:
 
     A different reason alone (e.g. "wacht op" instead of "geen ruimte") is no shift."""
     uit = []
-    oud = huidig.uitkomsten
+    oud, nieuw = huidig.uitkomsten, ander.uitkomsten
+    # A plan shares its outcome rows (one per kind, reason and chain; one per slot and weeks): compare each pair of
+    # rows once, not once per measure (10,000 on every scenario change). Both plans keep the rows alive, so their
+    # ids stay theirs while this runs.
+    richtingen: dict[tuple[int, int], str | None] = {}
     for regel in ander.rangorde:
         m = regel.maatregel
         h = oud.get(m.id)
-        s = ander.uitkomsten[m.id]
+        s = nieuw[m.id]
         if h is None or h is s:
             continue
-        richting = _richting(h, s)
+        paar = (id(h), id(s))
+        if paar in richtingen:
+            richting = richtingen[paar]
+        else:
+            richting = richtingen[paar] = _richting(h, s)
         if richting is not None:
             uit.append(Verschuiving(m.code, m.naam, h, s, richting))
     return tuple(uit)
