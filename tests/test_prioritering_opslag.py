@@ -192,6 +192,13 @@ def test_zelfde_keten_en_periode_in_andere_schrijfwijze_werkt_de_capaciteit_bij(
     assert log(register, "capaciteit", "Innen en Betalen 2027-H1")[-1] == ("weken", "40", "30,5", "bram")
 
 
+def test_een_nieuwe_periode_van_een_bestaande_keten_houdt_de_schrijfwijze_van_de_keten(register):
+    capaciteit(register, "Innen en Betalen", "2027-H2", 40)
+    capaciteit(register, "innen en  betalen ", "H1 2027", 20)  # earlier, typed otherwise: must not rename the chain
+    assert [(c.keten, c.periode.tekst) for c in alle_capaciteiten(register)] == [
+        ("Innen en Betalen", "H1 2027"), ("Innen en Betalen", "2027-H2")]
+
+
 def test_een_lege_toelichting_wist_hem_en_zonder_toelichting_blijft_hij_staan(register):
     capaciteit(register, "Innen en Betalen", "2027-H1", 40, toelichting="Afspraak")
     capaciteit(register, "Innen en Betalen", "2027-H1", 41)

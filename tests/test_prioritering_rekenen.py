@@ -395,6 +395,10 @@ def test_twee_schrijfwijzen_van_een_keten_en_periode_zijn_een_scenariowijziging(
     # A new slot typed twice: one new slot.
     nieuw = met_capaciteit(huidig, met_capaciteit(huidig, Scenario(), "Toekennen", "2028", 5), "TOEKENNEN", "2028", 6)
     assert [(c.keten, c.weken) for c in pas_toe(huidig, nieuw).capaciteiten if c.id is None] == [("TOEKENNEN", 6.0)]
+    # A new period of a chain the capacity has already: the chain keeps its spelling, in the plan and when saved.
+    erbij = met_capaciteit(huidig, Scenario(), "innen  en betalen", "2026-H2", 4)
+    assert [c.keten for c in pas_toe(huidig, erbij).capaciteiten] == ["Innen en Betalen"] * 3
+    assert {v.keten for v in maak_plan(pas_toe(huidig, erbij)).vakken} == {"Innen en Betalen"}
 
 
 def test_terug_naar_de_waarde_van_het_register_is_geen_wijziging_meer():

@@ -158,8 +158,8 @@ class RangordeModel(QAbstractTableModel):
             return m.code
         if kolom == self.NAAM:
             return m.naam
-        if kolom == self.KETEN:
-            return m.iv_keten or ""
+        if kolom == self.KETEN:  # the chain's one spelling, as the plan shows it everywhere
+            return self._huidig[m.id].keten or m.iv_keten or ""
         if kolom == self.EFFECT:
             return VERWACHT_EFFECT.label(m.verwacht_effect) if m.verwacht_effect else ""
         if kolom == self.ONDERBOUWING:
@@ -204,7 +204,7 @@ class RangordeModel(QAbstractTableModel):
             if plaats is None:
                 return self.tr("Niet in de volgorde van een keten: geen IV-keten, geen IV-capaciteit nodig of "
                                "besloten: niet")
-            return self.tr("Plaats %d in de volgorde waarin %s wordt ingepast") % (plaats, m.iv_keten)
+            return self.tr("Plaats %d in de volgorde waarin %s wordt ingepast") % (plaats, self._huidig[m.id].keten or m.iv_keten)
         if kolom in (self.SCORE, self.BEREKENING):
             return score_uitleg(regel.score)
         if kolom == self.BESLUIT and m.prioriteit:
@@ -467,7 +467,7 @@ class UitkomstenModel(Rijenmodel):
             (self.tr("Rang"), lambda r: str(r[0].rang), lambda r: r[0].rang),
             (self.tr("Code"), lambda r: r[0].maatregel.code, lambda r: natuurlijke_sleutel(r[0].maatregel.code)),
             (self.tr("Naam"), lambda r: r[0].maatregel.naam, None),
-            (self.tr("IV-keten"), lambda r: r[0].maatregel.iv_keten or "", None),
+            (self.tr("IV-keten"), lambda r: r[1].keten or r[0].maatregel.iv_keten or "", None),
             (self.tr("IV-weken"), lambda r: wekenbron(r[0].maatregel), lambda r: r[0].maatregel.weken or 0),
             (self.tr("Uitkomst"), lambda r: r[1].kort(), None),
             (self.tr("Reden"), lambda r: r[1].reden, None),

@@ -74,6 +74,15 @@ def overlappende(sleutel: str | None, periode: Periode, capaciteiten: Iterable[C
     return min(geraakt, key=lambda c: (c.periode.van, c.periode.tot), default=None)
 
 
+def gevestigde_schrijfwijze(keten: str, capaciteiten: Iterable[Capaciteit]) -> str:
+    """The spelling a chain already has in the capacity (its earliest slot's), else `keten` as given: a new slot
+    typed "innen en betalen" must not rename the chain everywhere the plan shows it."""
+    sleutel = keten_sleutel(keten)
+    eerste = min((c for c in capaciteiten if c.keten_sleutel == sleutel),
+                 key=lambda c: (c.periode.van, c.periode.tot), default=None)
+    return eerste.keten if eerste is not None else keten
+
+
 def _overlapt(a: Periode, b: Periode) -> bool:
     return (a.van, a.tot) != (b.van, b.tot) and a.van <= b.tot and b.van <= a.tot
 
@@ -122,6 +131,8 @@ def zet_capaciteit(sessie: Session, keten, periode, weken, gebruiker: str, toeli
     weiger_overlap(periode, overlappende(sleutel, periode, (_rij(c) for c in buren)))
     bestaand = _zoek(sessie, sleutel, periode)
     if bestaand is None:
+        keten = gevestigde_schrijfwijze(keten, (_rij(c) for c in sessie.execute(
+            select(tabel).where(tabel.c.keten_zoek == sleutel)).all()))
         if versie is not None:
             raise ConflictFout(f"De capaciteit van {keten} in {periode.tekst} is intussen door iemand anders "
                                "verwijderd; uw wijziging is niet opgeslagen. Laad de capaciteit opnieuw.")

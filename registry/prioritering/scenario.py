@@ -92,7 +92,10 @@ def met_capaciteit(invoer: Prioriteringsinvoer, scenario: Scenario, keten, perio
     if (bestaand is None and weken is None) or (bestaand is not None and bestaand.weken == weken):
         return rest
     if weken is not None:
-        capaciteit.weiger_overlap(p, capaciteit.overlappende(sleutel[0], p, _capaciteiten_na(invoer, rest)))
+        na = _capaciteiten_na(invoer, rest)
+        capaciteit.weiger_overlap(p, capaciteit.overlappende(sleutel[0], p, na))
+        if bestaand is None:
+            tekst = capaciteit.gevestigde_schrijfwijze(tekst, na)
     return replace(scenario, capaciteit={**scenario.capaciteit, sleutel: (tekst, p, weken)})
 
 
