@@ -751,8 +751,8 @@ def geval_prioritering(ctx: Context) -> Uitkomst:
     plan_scenario = maak_plan(pas_toe(invoer, scenario))  # the same measures: their ranking is reused
     verschuivingen = vergelijk(plan, plan_scenario)
     ms, plan_ms = _ms(begin), (tussen - begin) * 1000
-    # The same after a change of one measure's input: the current plan's ranking is reused, the scenario's measures
-    # differ and are ranked in full.
+    # The same after a change of one measure's input: the current plan's ranking is reused, and of the scenario's
+    # measures only the changed row is reranked (inpassing._herbruikbaar).
     kandidaat = next(m for m in invoer.maatregelen if m.is_open and m.weken)
     invoerscenario = met_invoer(invoer, Scenario(), kandidaat.id, "iv_weken", kandidaat.weken + 1)
     gc.collect()
@@ -1056,7 +1056,7 @@ def geval_venster_prioritering(ctx: Context) -> Uitkomst:
     for i in range(6):
         begin = time.perf_counter()
         pagina.zet_capaciteit(vak.keten, vak.periode.tekst, vak.capaciteit + 5 * (i + 1))
-        app.processEvents()  # the repaint the models' reset asked for
+        app.processEvents()  # the repaint the changed cells asked for
         capaciteit.append(_ms(begin))
         begin = time.perf_counter()
         pagina.zet_invoer("iv_weken", kandidaat.weken + i + 1)

@@ -128,21 +128,27 @@ def test_een_sqlite_bestand_op_0002_krijgt_bij_openen_de_tabel_voor_vastgestelde
     backup.close()
 
 
-@pytest.mark.postgres
-def test_een_serverdatabase_op_0002_krijgt_de_tabel_door_migrate(postgres_url, capsys):
+def _migreer_server(postgres_url, revisie: str, controleer) -> None:
+    """A server database written at `revisie`: refused on opening until `migrate` has run, then its data checked by
+    `controleer(reg)`."""
     import main
     from db.openen import open_register
     from registry.fouten import DatabaseFout
 
-    _register_op_revisie_0002(postgres_url)
+    _register_op_revisie_0002(postgres_url, revisie)
     with pytest.raises(DatabaseFout, match="python main.py migrate"):
         open_register(url=postgres_url)
     assert main.main(["migrate", "--database-url", postgres_url.render_as_string(hide_password=False)]) == 0
     reg = open_register(url=postgres_url)
     try:
-        _controleer_bijgewerkt(reg)
+        controleer(reg)
     finally:
         reg.sluit()
+
+
+@pytest.mark.postgres
+def test_een_serverdatabase_op_0002_krijgt_de_tabel_door_migrate(postgres_url, capsys):
+    _migreer_server(postgres_url, "0002_prioritering", _controleer_bijgewerkt)
 
 
 def test_een_nieuwe_database_heeft_de_tabel_voor_vastgestelde_rapporten(register):
@@ -206,19 +212,7 @@ def test_een_sqlite_bestand_op_0003_met_gegevens_krijgt_bij_openen_de_prioriteri
 
 @pytest.mark.postgres
 def test_een_serverdatabase_op_0003_krijgt_de_prioritering_door_migrate(postgres_url):
-    import main
-    from db.openen import open_register
-    from registry.fouten import DatabaseFout
-
-    _register_op_revisie_0002(postgres_url, "0003_vastgestelde_rapporten")
-    with pytest.raises(DatabaseFout, match="python main.py migrate"):
-        open_register(url=postgres_url)
-    assert main.main(["migrate", "--database-url", postgres_url.render_as_string(hide_password=False)]) == 0
-    reg = open_register(url=postgres_url)
-    try:
-        _controleer_0004(reg)
-    finally:
-        reg.sluit()
+    _migreer_server(postgres_url, "0003_vastgestelde_rapporten", _controleer_0004)
 
 
 def test_een_nieuwe_database_heeft_de_kolommen_en_tabellen_van_de_prioritering(register):

@@ -9,11 +9,9 @@ The register is built for the test: chain Innen en Betalen with 40 IV-weeks in 2
   no capacity; IN-02 needs IV, is blocked and has no weeks; BU-01 is ingevoerd (not ranked).
 """
 
-import logging
 import re
 from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
 from pypdf import PdfReader
 
@@ -293,17 +291,7 @@ def test_de_inhoudsopgave_noemt_het_hoofdstuk_en_zijn_delen(sqlite_register, tmp
 
 # --- the command line -------------------------------------------------------------------------------------------------
 
-@pytest.fixture
-def losse_logboeken():
-    """main() hangs a log handler on the root logger for its process; take it off again."""
-    wortel = logging.getLogger()
-    voor, niveau = list(wortel.handlers), wortel.level
-    yield
-    for handler in wortel.handlers[:]:
-        if handler not in voor:
-            wortel.removeHandler(handler)
-            handler.close()
-    wortel.setLevel(niveau)
+from test_cli import losse_logboeken  # noqa: E402,F401 - the fixture is used by name
 
 
 def test_export_pdf_met_prioritering_drukt_het_hoofdstuk_af_en_het_vastgestelde_rapport_noemt_het(

@@ -27,7 +27,7 @@ from registry.maatregel import (BESLUITVELDEN, GETALVELDEN, JANEE_VELDEN, KEUZEV
                                 TEKSTVELDEN, MaatregelDetail, codes_en_iv_ketens, controleer_weken, haal_maatregel,
                                 weken_als_tekst, wijzig_maatregel)
 from registry.planning import OngeldigeDatum, parse_periode_of_leeg
-from registry.prioritering.besluit import besluittekst, rangtekst
+from registry.prioritering.besluit import besluit_van, rang_van
 from registry.tekst import natuurlijke_sleutel
 from registry.vocabulaire import FASE, OPVOLGING, STATUS, STATUSKLEUR, Vocabulaire
 from ui import vragen
@@ -383,13 +383,10 @@ class DetailPaneel(QWidget):
             invoer.setText(waarde if isinstance(waarde, str) else weken_als_tekst(waarde))
 
         def controleer() -> None:
-            veld = self._velden[sleutel]
             try:
                 controleer_weken(invoer.text(), sleutel, label)
             except ValidatieFout as fout:
-                veld.melding.setText(fout.melding)
-                veld.melding.show()
-                invoer.setAccessibleDescription(fout.melding)
+                toon_melding(self._velden[sleutel].melding, invoer, fout.melding)
 
         self._veld(form, sleutel, tekst, invoer, lees, zet, beschrijving=beschrijving)
         invoer.textChanged.connect(self._bewerkt(sleutel))
@@ -863,10 +860,8 @@ class DetailPaneel(QWidget):
             self.besluit.clear()
             self.rang_handmatig.clear()
         else:
-            self.besluit.setText(besluittekst(d.prioriteit, d.prioriteit_motivatie, d.prioriteit_datum,
-                                              d.prioriteit_door) or self.tr("(geen besluit)"))
-            self.rang_handmatig.setText(rangtekst(d.rang_handmatig, d.rang_motivatie, d.rang_datum, d.rang_door)
-                                        or self.tr("(geen: de plaats volgt uit de score)"))
+            self.besluit.setText(besluit_van(d) or self.tr("(geen besluit)"))
+            self.rang_handmatig.setText(rang_van(d) or self.tr("(geen: de plaats volgt uit de score)"))
 
         self._zet_links(self.ouder_link, (d.ouder,) if d and d.ouder else (), self.tr("Naar %s"))
         self._zet_links(self.afhankelijk_links, d.afhankelijk_van if d else (), self.tr("Openen: %s"))

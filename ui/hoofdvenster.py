@@ -464,16 +464,14 @@ class Hoofdvenster(QMainWindow):
         self._herlaad()
         self._toon_maatregel(self._huidige_code)
 
-    def _herlaad(self, behalve=None) -> None:
-        """Every row read again, with the filter's chain list, the signals and the pages (a reload or an import).
-
-        `behalve`: a page that has just reread itself."""
+    def _herlaad(self) -> None:
+        """Every row read again, with the filter's chain list, the signals and the pages (a reload or an import)."""
         with self.register.sessie() as sessie:
             rijen = zoek_maatregelen(sessie, ALLES)
         self._met_behoud_van_selectie(lambda: self.model.laad(rijen))
         self.filterpaneel.zet_iv_ketens(self._iv_ketens())
         self.ververs_signalen()
-        self._paginas_verouderd(behalve)
+        self._paginas_verouderd()
 
     # --- selection -----------------------------------------------------------------------------------------------
 

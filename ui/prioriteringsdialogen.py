@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QD
 
 from registry.fouten import ValidatieFout
 from registry.planning import OngeldigeDatum, Periode, parse_periode_of_leeg
-from registry.prioritering.besluit import besluittekst, rangtekst
+from registry.prioritering.besluit import BESLUITEFFECT, besluit_van, rang_van
 from registry.prioritering.capaciteit import controleer_capaciteit
 from registry.prioritering.model import Prioinvoer
 from registry.tekst import controleer_tekst
@@ -190,8 +190,7 @@ class BesluitDialoog(_Formulierdialoog):
         super().__init__(self.tr("Besluit vastleggen — %s") % maatregel.code, self.tr("&Besluit vastleggen"),
                          parent)
         self.maatregel = maatregel
-        huidig = besluittekst(maatregel.prioriteit, maatregel.prioriteit_motivatie, maatregel.prioriteit_datum,
-                              maatregel.prioriteit_door)
+        huidig = besluit_van(maatregel)
         self._zet_kop(_maatregelkop(maatregel) + "\n"
                       + (self.tr("Huidig besluit: %s") % huidig if huidig else self.tr("Nog geen besluit.")))
 
@@ -201,11 +200,7 @@ class BesluitDialoog(_Formulierdialoog):
         self.prioriteitknoppen = QButtonGroup(self)
         self.prioriteitknop: dict[str | None, QRadioButton] = {}
         sneltoets = {"nu": self.tr("&Nu"), "later": self.tr("&Later"), "niet": self.tr("N&iet")}
-        # What a decision does in the fit (inpassing.maak_plan); the ranking itself stays score and hand-set place.
-        uitleg = {"nu": self.tr("Nu: gaat bij het inpassen vóór maatregelen zonder besluit"),
-                  "later": self.tr("Later: komt bij het inpassen na alle andere"),
-                  "niet": self.tr("Niet: doet niet mee"),
-                  None: self.tr("Geen besluit: een eerder besluit wissen")}
+        uitleg = {**BESLUITEFFECT, None: self.tr("Geen besluit: een eerder besluit wissen")}
         keuzes = [(t.code, sneltoets.get(t.code, t.label)) for t in PRIORITEIT.termen]
         for code, tekst in keuzes + [(None, self.tr("&Geen besluit"))]:
             knop = QRadioButton(tekst, self.prioriteitgroep)
@@ -269,8 +264,7 @@ class RangDialoog(_Formulierdialoog):
         regels = [_maatregelkop(maatregel), self.tr("Nu op plaats %s van %s.") % (rang, aantal)]
         if maatregel.rang_handmatig is not None:
             regels.append(self.tr("Handmatig gezet op %s.")
-                          % rangtekst(maatregel.rang_handmatig, maatregel.rang_motivatie, maatregel.rang_datum,
-                                      maatregel.rang_door))
+                          % rang_van(maatregel))
         self._zet_kop("\n".join(regels))
 
         self.rang = QSpinBox(self)

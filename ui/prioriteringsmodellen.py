@@ -16,7 +16,7 @@ from registry.prioritering.model import BesluitRij, Capaciteitsvak, Prioinvoer, 
 from registry.prioritering.inpassing import kringlooptekst
 from registry.prioritering.rangorde import SCOREDECIMALEN, getal, score_uitleg
 from registry.tekst import natuurlijke_sleutel, normaliseer
-from registry.prioritering.besluit import besluittekst, rangtekst
+from registry.prioritering.besluit import BESLUITEFFECT, besluit_van, rang_van
 from registry.vocabulaire import EFFECT_BASIS, PRIORITEIT, VERWACHT_EFFECT
 from ui.koppeldialoog import als_tooltip
 from ui.rijenmodel import Rijenmodel
@@ -31,9 +31,7 @@ _CAPACITEITROLLEN = _RANGROLLEN | {Qt.ItemDataRole.EditRole, Qt.ItemDataRole.For
 _RECHTS = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 #: What a decision does in the fit (the ranking itself stays score and hand-set place).
-BESLUITUITLEG = ("Nu: gaat bij het inpassen vóór maatregelen zonder besluit\n"
-                 "Later: komt bij het inpassen na alle andere\n"
-                 "Niet: doet niet mee")
+BESLUITUITLEG = "\n".join(BESLUITEFFECT.values())
 
 #: How a measure that moved between the current plan and the scenario is marked: in text (screen readers, print)
 #: and in colour (a glance down the table).
@@ -192,8 +190,7 @@ class RangordeModel(QAbstractTableModel):
         if kolom == self.RANG:
             regels = []
             if regel.handmatig:
-                regels.append(self.tr("Handmatig op plaats %s gezet") % rangtekst(
-                    m.rang_handmatig, m.rang_motivatie, m.rang_datum, m.rang_door))
+                regels.append(self.tr("Handmatig op plaats %s gezet") % rang_van(m))
             regels.append(self.tr("Plaats volgens de score: %d") % regel.rang_volgens_score)
             vorige = self.vorige_rang(regel)
             if vorige is not None:
@@ -208,7 +205,7 @@ class RangordeModel(QAbstractTableModel):
         if kolom in (self.SCORE, self.BEREKENING):
             return score_uitleg(regel.score)
         if kolom == self.BESLUIT and m.prioriteit:
-            return besluittekst(m.prioriteit, m.prioriteit_motivatie, m.prioriteit_datum, m.prioriteit_door)
+            return besluit_van(m)
         if kolom == self.PLAN:
             u = self.huidige_uitkomst(regel)
             return u.reden if u is not None else ""

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLay
 
 from registry.fouten import ConflictFout, RegisterFout, ValidatieFout
 from registry.maatregel import GETALVELDEN, controleer_weken, weken_als_tekst
-from registry.prioritering.besluit import besluiten, besluittekst, leg_prioriteit_vast, rangtekst, zet_rang
+from registry.prioritering.besluit import besluit_van, besluiten, leg_prioriteit_vast, rang_van, zet_rang
 from registry.prioritering.capaciteit import keten_sleutel
 from registry.prioritering.inpassing import maak_plan
 from registry.prioritering.invoer import lees_invoer
@@ -615,17 +615,17 @@ class PrioriteringsPagina(QWidget):
             return not filter_ or m.keten_sleutel == filter_
 
         uitkomsten = getoond.uitkomsten
-        if index == 0:
+        if index == PLAN_TAB:
             self.planmodel.zet_rijen([v for v in getoond.vakken if not filter_ or v.keten_sleutel == filter_])
-        elif index == 1:
+        elif index == PASTNIET_TAB:
             self.pastnietmodel.zet_rijen([(r, uitkomsten[r.maatregel.id]) for r in getoond.met_soort("past_niet")
                                           if in_keten(r.maatregel)])
-        elif index == 2:
+        elif index == GEBLOKKEERD_TAB:
             self.geblokkeerdmodel.zet_rijen([(r, uitkomsten[r.maatregel.id]) for r in getoond.geblokkeerd_regels()
                                              if in_keten(r.maatregel)])
-        elif index == 3:
+        elif index == KRINGLOPEN_TAB:
             self.kringloopmodel.zet_rijen(list(getoond.kringlopen))
-        elif index == 4:
+        elif index == VERSCHUIVINGEN_TAB:
             zichtbaar = None if not filter_ else {r.maatregel.code for r in getoond.rangorde
                                                   if in_keten(r.maatregel)}
             self.verschuivingmodel.zet_rijen([v for v in self._verschuivingen
@@ -633,7 +633,7 @@ class PrioriteringsPagina(QWidget):
 
     def vul_alle_lijsten(self) -> None:
         """Every list below filled now (they are otherwise filled when their tab is first shown)."""
-        for index in range(5):
+        for index in _PLANLIJSTEN:
             self._vul_lijst(index)
 
     def _capaciteitrijen(self, filter_: str | None) -> list[tuple]:
@@ -773,10 +773,8 @@ class PrioriteringsPagina(QWidget):
                 return
             regel = self.model.rij(regel_rij) if regel_rij is not None else None
             self.gegevens["plan"].setText(self._plantekst(regel) if regel is not None else "")
-            self.gegevens["besluit"].setText(besluittekst(m.prioriteit, m.prioriteit_motivatie, m.prioriteit_datum,
-                                                          m.prioriteit_door) or self.tr("(nog geen besluit)"))
-            self.gegevens["rang"].setText(rangtekst(m.rang_handmatig, m.rang_motivatie, m.rang_datum, m.rang_door)
-                                          or self.tr("(volgens score)"))
+            self.gegevens["besluit"].setText(besluit_van(m) or self.tr("(nog geen besluit)"))
+            self.gegevens["rang"].setText(rang_van(m) or self.tr("(volgens score)"))
             afhankelijk = [self._per_id[i].code for i in m.afhankelijk_van if i in self._per_id]
             self.gegevens["afhankelijk"].setText(", ".join(afhankelijk) or self.tr("(geen)"))
         finally:

@@ -16,6 +16,13 @@ from registry.wijzigingslog import claim_versie, log_wijzigingen
 MAX_RANG = 1_000_000  # far beyond any register; keeps the number inside a database integer
 
 
+
+#: What a decision does in the fit (inpassing.maak_plan); the ranking itself stays score and hand-set place.
+BESLUITEFFECT: dict[str, str] = {"nu": "Nu: gaat bij het inpassen vóór maatregelen zonder besluit",
+                                 "later": "Later: komt bij het inpassen na alle andere",
+                                 "niet": "Niet: doet niet mee"}
+
+
 def _motivatie(motivatie, verplicht: bool = True) -> str | None:
     tekst = controleer_tekst("Motivatie", motivatie, verplicht=False, veld="motivatie")
     if verplicht and tekst is None:
@@ -106,6 +113,16 @@ def rangtekst(rang: int | None, motivatie: str | None, datum: date | None, door:
     if rang is None:
         return ""
     return _met_wanneer(str(rang), motivatie, datum, door)
+
+
+def besluit_van(m) -> str:
+    """besluittekst of a measure's row (MaatregelDetail or Prioinvoer)."""
+    return besluittekst(m.prioriteit, m.prioriteit_motivatie, m.prioriteit_datum, m.prioriteit_door)
+
+
+def rang_van(m) -> str:
+    """rangtekst of a measure's row (MaatregelDetail or Prioinvoer)."""
+    return rangtekst(m.rang_handmatig, m.rang_motivatie, m.rang_datum, m.rang_door)
 
 
 def _regels(label: str, regels) -> tuple[str, ...]:

@@ -367,7 +367,6 @@ def maak_plan(invoer: Prioriteringsinvoer) -> Plan:
             ronde_slots[slots[s].keten_sleutel].append(s)
         te_bekijken: dict[int, set[int]] = {s: set() for s in ronde}
         for s in ronde:  # the first pass
-            te_bekijken[s] = set()
             for k in wachtend.get(slots[s].keten_sleutel, ()):
                 if vrij[s] <= 0:
                     break

@@ -585,9 +585,8 @@ def _prioritering(sessie: Session, gekozen: set[int], gefilterd: bool) -> Priori
                          in_keten[m.id], PRIORITEIT.label(m.prioriteit) if m.prioriteit else None,
                          regel_van[m.id].handmatig)
             for m in sorted(geplande, key=lambda m: in_keten.get(m.id, 0)) if m.id in gekozen and m.id in regel_van)
-        vakken.append(Planvak(plan.ketennamen.get(v.keten_sleutel, v.keten), _nederlands(v.periode) or v.periode.tekst,
-                              v.periode.tekst, v.capaciteit, v.gebruikt, v.vrij, getoond,
-                              len(v.maatregelen) - len(getoond)))
+        vakken.append(Planvak(v.keten, _nederlands(v.periode) or v.periode.tekst, v.periode.tekst, v.capaciteit,
+                              v.gebruikt, v.vrij, getoond, len(v.maatregelen) - len(getoond)))
 
     volgorde = {code: i for i, code in enumerate(PRIORITEIT.codes)}
     prioriteiten = tuple(
