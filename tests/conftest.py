@@ -97,8 +97,10 @@ class PostgresDatabases:
     def weg(self, url) -> None:
         if url.database == self.sjabloon:
             return
-        self._sql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                  f"WHERE datname = '{url.database}' AND pid <> pg_backend_pid()")
+        # Only the tests' own leftover connections: an autovacuum worker runs as superuser (terminating it is
+        # refused), and DROP DATABASE stops autovacuum in that database itself.
+        self._sql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{url.database}' "
+                  f"AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND usename = current_user")
         self._sql(f'DROP DATABASE IF EXISTS "{url.database}"')
 
     def sluit(self) -> None:
